@@ -1,0 +1,7 @@
+package dev.ingot.diag;
+
+/** How bad a diagnostic is. */
+public enum Severity {
+  ERROR,
+  WARNING
+}
