@@ -1,0 +1,94 @@
+package dev.ingot.fs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a {@link FileTree} out as a real directory (for a chroot, for {@code mke2fs -d}). Owners
+ * are set when running as root and skipped otherwise ({@link Options#setOwners}); device nodes and
+ * fifos are made with {@code mknod}/{@code mkfifo} through the given {@link NodeMaker}. Contents
+ * are copied, never hard-linked from the blob store: a chroot may modify files in place, and paths
+ * sharing one blob may differ in mode and owner. Directory mtimes are set last, deepest first, so
+ * that creating children does not disturb them. Not thread-safe.
+ */
+public final class TreeExporter {
+  /** How to materialize: whether to chown (needs root). */
+  public record Options(boolean setOwners) {}
+
+  /** Makes special files, which the JDK cannot; implemented with a process runner at the edge. */
+  public interface NodeMaker {
+    void mknod(Path path, FileType type, int mode, int major, int minor) throws IOException;
+  }
+
+  private final BlobStore blobs;
+  private final NodeMaker nodes;
+  private final Options options;
+
+  public TreeExporter(BlobStore blobs, NodeMaker nodes, Options options) {
+    this.blobs = blobs;
+    this.nodes = nodes;
+    this.options = options;
+  }
+
+  /** Materializes {@code tree} under {@code root}, which must exist and be empty. */
+  public void export(FileTree tree, Path root) throws IOException {
+    List<FileEntry> dirs = new ArrayList<>();
+    for (FileEntry e : tree.entries()) {
+      Path p = e.path().isEmpty() ? root : root.resolve(e.path());
+      switch (e.type()) {
+        case DIRECTORY -> {
+          Files.createDirectories(p);
+          dirs.add(e);
+        }
+        case REGULAR -> writeFile(e, p);
+        case SYMLINK -> Files.createSymbolicLink(p, Path.of(e.linkTarget()));
+        case HARDLINK -> Files.createLink(p, root.resolve(e.linkTarget()));
+        case CHAR_DEVICE, BLOCK_DEVICE, FIFO ->
+            nodes.mknod(p, e.type(), e.mode(), e.devMajor(), e.devMinor());
+      }
+      if (e.type() != FileType.HARDLINK && e.type() != FileType.DIRECTORY) {
+        finish(e, p);
+      }
+    }
+    // Deepest first: setting a parent's mtime before its children are done would be undone.
+    for (int i = dirs.size() - 1; i >= 0; i--) {
+      FileEntry d = dirs.get(i);
+      finish(d, d.path().isEmpty() ? root : root.resolve(d.path()));
+    }
+  }
+
+  private void writeFile(FileEntry e, Path p) throws IOException {
+    if (e.content() == null) {
+      Files.createFile(p);
+      return;
+    }
+    try (InputStream in = blobs.open(e.content())) {
+      Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+    } catch (FileAlreadyExistsException impossible) {
+      throw new IOException("duplicate path in tree: " + e.path(), impossible);
+    }
+  }
+
+  private void finish(FileEntry e, Path p) throws IOException {
+    if (options.setOwners()) {
+      Files.setAttribute(p, "unix:uid", e.uid(), LinkOption.NOFOLLOW_LINKS);
+      Files.setAttribute(p, "unix:gid", e.gid(), LinkOption.NOFOLLOW_LINKS);
+    }
+    FileTime t = FileTime.fromMillis(e.mtime() * 1000);
+    if (e.type() != FileType.SYMLINK) { // Linux symlinks have no mode of their own.
+      // chmod after chown: chown clears setuid/setgid bits.
+      Files.setAttribute(p, "unix:mode", e.mode(), LinkOption.NOFOLLOW_LINKS);
+    }
+    Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+        .setTimes(t, t, null);
+  }
+}
