@@ -1,0 +1,13 @@
+package dev.ingot.cli;
+
+import java.util.List;
+
+/**
+ * Every subcommand of {@code ingot}, in the order help lists them. A command class has either a
+ * public constructor taking a {@link CliEnv} or a no-argument one.
+ */
+final class Commands {
+  private Commands() {}
+
+  static final List<Class<?>> ALL = List.of(VersionCommand.class);
+}
