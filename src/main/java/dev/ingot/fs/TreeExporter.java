@@ -43,6 +43,7 @@ public final class TreeExporter {
   public void export(FileTree tree, Path root) throws IOException {
     List<FileEntry> dirs = new ArrayList<>();
     for (FileEntry e : tree.entries()) {
+      checkParent(tree, e);
       Path p = e.path().isEmpty() ? root : root.resolve(e.path());
       switch (e.type()) {
         case DIRECTORY -> {
@@ -63,6 +64,36 @@ public final class TreeExporter {
     for (int i = dirs.size() - 1; i >= 0; i--) {
       FileEntry d = dirs.get(i);
       finish(d, d.path().isEmpty() ? root : root.resolve(d.path()));
+    }
+  }
+
+  /**
+   * Refuses an entry whose parent is not a directory of the tree: writing it would go through a
+   * symlink, possibly to a path outside {@code root} (an absolute link resolves on the host).
+   */
+  private static void checkParent(FileTree tree, FileEntry e) {
+    if (e.path().isEmpty()) {
+      return;
+    }
+    String parent = FsPaths.parent(e.path());
+    if (parent.isEmpty()) {
+      return;
+    }
+    FileEntry p = tree.get(parent).orElse(null);
+    if (p == null || !p.isDirectory()) {
+      throw new UnsafePathException(
+          e.path(),
+          p == null
+              ? "its parent directory is missing from the tree"
+              : "its parent is a " + p.type().name().toLowerCase() + ", not a directory");
+    }
+    if (e.type() == FileType.HARDLINK) {
+      FileEntry t = tree.get(e.linkTarget()).orElse(null);
+      if (t == null || !t.isRegular()) {
+        throw new UnsafePathException(
+            e.path(),
+            "hard link target '" + e.linkTarget() + "' is not a regular file of the tree");
+      }
     }
   }
 

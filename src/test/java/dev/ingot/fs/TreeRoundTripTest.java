@@ -1,6 +1,7 @@
 package dev.ingot.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,5 +42,25 @@ class TreeRoundTripTest {
       assertThat(back.entries()).hasSameSizeAs(tree.entries());
     }
     assertThat(Files.readString(root.resolve("etc/link"))).isEqualTo("hello\n");
+  }
+
+  @Test
+  void refusesToWriteThroughASymlink() throws Exception {
+    DirBlobStore blobs = new DirBlobStore(tmp.resolve("blobs"));
+    FileTree tree =
+        FileTree.builder()
+            .put(FileEntry.directory("", 0755, 0, 0, 0))
+            .put(FileEntry.symlink("etc", "/etc", 0, 0, 0))
+            .put(FileEntry.file("etc/evil", 0644, 0, 0, 0, 0, null))
+            .build();
+    Path root = tmp.resolve("root2");
+    Files.createDirectories(root);
+    assertThatThrownBy(
+            () ->
+                new TreeExporter(blobs, (p, t, m, a, b) -> {}, new TreeExporter.Options(false))
+                    .export(tree, root))
+        .isInstanceOf(UnsafePathException.class)
+        .hasMessageContaining("etc/evil");
+    assertThat(Path.of("/etc/evil")).doesNotExist();
   }
 }
