@@ -175,29 +175,17 @@ final class BuildRunner {
       throws Exception {
     Instant start = ui.now();
     ui.emit(new Event.StepStarted(start, build, kind, type, ""));
+    Optional<String> error = Optional.of("interrupted");
     try {
       T out = body.run();
-      ui.emit(
-          new Event.StepFinished(
-              ui.now(),
-              build,
-              kind,
-              type,
-              "",
-              Duration.between(start, ui.now()),
-              Optional.empty()));
+      error = Optional.empty();
       return out;
     } catch (Exception e) {
-      ui.emit(
-          new Event.StepFinished(
-              ui.now(),
-              build,
-              kind,
-              type,
-              "",
-              Duration.between(start, ui.now()),
-              Optional.of(Errors.describe(e))));
+      error = Optional.of(Errors.describe(e));
       throw e;
+    } finally {
+      Duration took = Duration.between(start, ui.now());
+      ui.emit(new Event.StepFinished(ui.now(), build, kind, type, "", took, error));
     }
   }
 

@@ -75,7 +75,8 @@ public final class Engine {
       for (int i = 0; i < builds.size(); i++) {
         PlannedBuild b = builds.get(i);
         Cancellation c = cancellations.get(i);
-        futures.add(pool.submit(() -> c.isCancelled() ? skipped(b) : runner.run(b, c)));
+        futures.add(
+            pool.submit(() -> cancelled.get() || c.isCancelled() ? skipped(b) : runner.run(b, c)));
       }
       List<BuildResult> results = new ArrayList<>();
       for (int i = 0; i < futures.size(); i++) {

@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ingot build}: runs the builds of a template, with Packer's flags. */
 @Command(
     name = "build",
+    mixinStandardHelpOptions = true,
     description = {
       "Run the builds of a template (a *.pkr.hcl file or a directory of them).",
       "Builds run in parallel; each prints its lines prefixed with its name. Flags are",

@@ -8,6 +8,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ingot completion bash|zsh}: prints a shell completion script. */
 @Command(
     name = "completion",
+    mixinStandardHelpOptions = true,
     description = "Print a completion script for bash or zsh.",
     footer = {
       "",

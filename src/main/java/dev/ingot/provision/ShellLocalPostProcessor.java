@@ -2,13 +2,12 @@ package dev.ingot.provision;
 
 import dev.ingot.artifact.Artifact;
 import dev.ingot.plugin.Config;
-import dev.ingot.plugin.PostProcessorPlugin;
+import dev.ingot.plugin.PassThroughPostProcessor;
 import dev.ingot.plugin.Schema;
 import dev.ingot.plugin.StepContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -16,7 +15,7 @@ import java.util.stream.Collectors;
  * artifact on unchanged (so its input is always kept, as in Packer). Besides Packer's variables the
  * scripts get INGOT_ARTIFACT_ID and INGOT_ARTIFACT_FILES (absolute paths, one per line).
  */
-public final class ShellLocalPostProcessor implements PostProcessorPlugin {
+public final class ShellLocalPostProcessor implements PassThroughPostProcessor {
   @Override
   public String type() {
     return "shell-local";
@@ -30,21 +29,6 @@ public final class ShellLocalPostProcessor implements PostProcessorPlugin {
   @Override
   public String description() {
     return "Runs commands or scripts on this machine with the artifact's files at hand.";
-  }
-
-  @Override
-  public Set<Class<? extends Artifact>> accepts() {
-    return Set.of();
-  }
-
-  @Override
-  public Class<? extends Artifact> produces(Class<? extends Artifact> input, Config config) {
-    return input;
-  }
-
-  @Override
-  public boolean keepsInputArtifact() {
-    return true;
   }
 
   @Override

@@ -5,7 +5,7 @@ import dev.ingot.artifact.Artifact;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
 import dev.ingot.plugin.Config;
-import dev.ingot.plugin.PostProcessorPlugin;
+import dev.ingot.plugin.PassThroughPostProcessor;
 import dev.ingot.plugin.Schema;
 import dev.ingot.plugin.StepContext;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Post-processor {@code manifest}: appends this build's artifact to packer-manifest.json in
@@ -23,7 +22,7 @@ import java.util.Set;
  * Entries of earlier runs are kept, as Packer 1.6 keeps them (also with -force). The text passes
  * through the log's masker. Passes its input on.
  */
-public final class ManifestPostProcessor implements PostProcessorPlugin {
+public final class ManifestPostProcessor implements PassThroughPostProcessor {
   private static final Schema SCHEMA =
       Schema.of(
           Arg.optional("output", ArgType.STRING, "packer-manifest.json", "The manifest file."),
@@ -44,21 +43,6 @@ public final class ManifestPostProcessor implements PostProcessorPlugin {
   @Override
   public String description() {
     return "Records the build's artifacts in packer-manifest.json.";
-  }
-
-  @Override
-  public Set<Class<? extends Artifact>> accepts() {
-    return Set.of();
-  }
-
-  @Override
-  public Class<? extends Artifact> produces(Class<? extends Artifact> input, Config config) {
-    return input;
-  }
-
-  @Override
-  public boolean keepsInputArtifact() {
-    return true;
   }
 
   @Override

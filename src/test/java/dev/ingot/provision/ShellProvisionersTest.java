@@ -107,33 +107,12 @@ class ShellProvisionersTest {
                     log.warn(e.toString());
                   }
                 });
-    long child = waitForPid(pid);
+    long child = ShellTestSupport.waitForPid(pid);
     cancel.cancel();
     t.join(TimeUnit.SECONDS.toMillis(30));
     assertThat(t.isAlive()).isFalse();
     assertThat(log.lines()).contains("info: cancelled");
-    assertThat(waitGone(child)).as("sleep child killed").isTrue();
-  }
-
-  static long waitForPid(Path pid) throws Exception {
-    for (int i = 0; i < 300; i++) {
-      if (Files.exists(pid) && !Files.readString(pid).isBlank()) {
-        return Long.parseLong(Files.readString(pid).strip());
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("the script never wrote " + pid);
-  }
-
-  static boolean waitGone(long pid) throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-        Thread.sleep(50);
-      } else {
-        return true;
-      }
-    }
-    return false;
+    assertThat(ShellTestSupport.waitGone(child)).as("sleep child killed").isTrue();
   }
 
   @Test
