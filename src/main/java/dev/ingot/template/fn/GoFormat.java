@@ -171,6 +171,7 @@ final class GoFormat {
         }
         yield switch (arg) {
           case StringValue str -> pad(s, str.value(), false);
+          // cty prints a number for %v in its shortest form: the width counts, the precision not.
           case NumberValue n ->
               floatVerb(
                   new Spec(

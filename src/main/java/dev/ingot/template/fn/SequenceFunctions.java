@@ -27,7 +27,7 @@ final class SequenceFunctions {
             .body(SequenceFunctions::concat),
         Fn.builder("contains", "Tells whether a list, set or tuple contains the given value.")
             .param("list", Type.DYNAMIC)
-            .param(Param.of("value", Type.DYNAMIC).withAllowNull())
+            .param("value", Type.DYNAMIC)
             .returns(Type.BOOL)
             .body((a, ctx) -> Value.bool(Args.sequence(a.get(0), 0, "list").contains(a.get(1)))),
         Fn.builder("distinct", "Removes repeated elements from a list, keeping the first of each.")

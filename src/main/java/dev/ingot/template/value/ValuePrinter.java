@@ -152,12 +152,45 @@ public final class ValuePrinter {
     return k.matches("[\\p{L}_][\\p{L}\\p{N}_-]*") ? k : quote(k);
   }
 
+  /**
+   * Go's {@code strconv.Quote}, which {@code packer console} uses for strings: no template escapes;
+   * {@code \a \b \f \n \r \t \v}; {@code \x7f} below 0x80; else {@code \}{@code u}.
+   */
+  static String goQuote(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+      int c = s.codePointAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case 0x07 -> b.append("\\a");
+        case 0x08 -> b.append("\\b");
+        case 0x0C -> b.append("\\f");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        case 0x0B -> b.append("\\v");
+        default -> {
+          if (goPrintable(c)) {
+            b.appendCodePoint(c);
+          } else if (c < 0x80) {
+            b.append(String.format("\\x%02x", c));
+          } else {
+            b.append(String.format(c < 0x10000 ? "\\u%04x" : "\\U%08x", c));
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+
   private static void console(Value v, StringBuilder b, String indent) {
     if (v.isSensitive()) {
       b.append(SENSITIVE);
       return;
     }
     switch (v) {
+      case StringValue s -> b.append(goQuote(s.value()));
       case NumberValue n -> b.append(GoFloat.shortest(n.value()));
       case ListValue l -> consoleList(l.elements(), b, indent);
       case SetValue s -> consoleList(s.elements(), b, indent);
@@ -192,7 +225,7 @@ public final class ValuePrinter {
     }
     b.append("{\n");
     for (var e : entries.entrySet()) {
-      b.append(indent).append("  ").append(quote(e.getKey())).append(" = ");
+      b.append(indent).append("  ").append(goQuote(e.getKey())).append(" = ");
       console(e.getValue(), b, indent + "  ");
       b.append('\n');
     }

@@ -35,7 +35,8 @@ record CaseFile(String name, List<Case> cases) {
           "encoding",
           "files",
           "dates",
-          "crypto");
+          "crypto",
+          "edges");
 
   static List<Case> all() throws IOException {
     List<Case> out = new ArrayList<>();
