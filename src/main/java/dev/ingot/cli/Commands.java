@@ -12,8 +12,10 @@ final class Commands {
   static final List<Class<?>> ALL =
       List.of(
           BuildCommand.class,
+          InspectImageCommand.class,
           LockCommand.class,
           OutdatedCommand.class,
+          PushCommand.class,
           RootfsCommand.class,
           CompletionCommand.class,
           VersionCommand.class);
