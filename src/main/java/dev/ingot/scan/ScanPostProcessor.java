@@ -68,11 +68,12 @@ public final class ScanPostProcessor implements PostProcessorPlugin {
         ScanTargets.rootfs(input)
             .orElseThrow(
                 () ->
-                    config.error(
-                        "fail_on",
-                        "Nothing to scan in " + input.describe(),
-                        "Put scan after a step that keeps the root filesystem (a debian or rpm"
-                            + " source, container or disk)."));
+                    new dev.ingot.diag.DiagnosticsException(
+                        dev.ingot.diag.Diagnostic.error(
+                            "Nothing to scan in " + input.describe(),
+                            "Put scan after a step that keeps the root filesystem (a debian or rpm"
+                                + " source, container or disk).",
+                            config.block())));
     Path dbDir =
         config
             .string("database")
