@@ -10,5 +10,10 @@ final class Commands {
   private Commands() {}
 
   static final List<Class<?>> ALL =
-      List.of(VersionCommand.class, BuildCommand.class, CompletionCommand.class);
+      List.of(
+          VersionCommand.class,
+          BuildCommand.class,
+          CompletionCommand.class,
+          ScanCommand.class,
+          DbCommand.class);
 }
