@@ -10,7 +10,6 @@ import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
 import dev.ingot.plugin.AtomicOutput;
 import dev.ingot.plugin.Config;
-import dev.ingot.plugin.PostProcessorPlugin;
 import dev.ingot.plugin.Schema;
 import dev.ingot.plugin.StepContext;
 import dev.ingot.scan.inventory.Inventory;
@@ -24,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Post-processor {@code sbom}: writes the software bill of materials of the artifact's root
@@ -33,7 +31,7 @@ import java.util.Set;
  * The artifact is handed on unchanged (a container image lists the SBOMs among its outputs).
  * Stateless; thread-safe.
  */
-public final class SbomPostProcessor implements PostProcessorPlugin {
+public final class SbomPostProcessor implements ScanTargets {
   public static final String CYCLONEDX_FILE = "sbom.cdx.json";
   public static final String SPDX_FILE = "sbom.spdx.json";
 
@@ -60,21 +58,6 @@ public final class SbomPostProcessor implements PostProcessorPlugin {
   @Override
   public String description() {
     return "Write a CycloneDX 1.6 and SPDX 2.3 SBOM of the packages in the image";
-  }
-
-  @Override
-  public Set<Class<? extends Artifact>> accepts() {
-    return ScanTargets.ACCEPTS;
-  }
-
-  @Override
-  public Class<? extends Artifact> produces(Class<? extends Artifact> input, Config config) {
-    return input;
-  }
-
-  @Override
-  public boolean keepsInputArtifact() {
-    return true;
   }
 
   @Override

@@ -4,7 +4,6 @@ import dev.ingot.artifact.Artifact;
 import dev.ingot.artifact.RootFs;
 import dev.ingot.plugin.AtomicOutput;
 import dev.ingot.plugin.Config;
-import dev.ingot.plugin.PostProcessorPlugin;
 import dev.ingot.plugin.Schema;
 import dev.ingot.plugin.StepContext;
 import dev.ingot.scan.db.AdvisoryDb;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Post-processor {@code scan}: the security gate. Reads the packages of the artifact's root
@@ -29,7 +27,7 @@ import java.util.Set;
  * artifact is handed on unchanged (a container image also lists the reports as outputs). Stateless;
  * thread-safe.
  */
-public final class ScanPostProcessor implements PostProcessorPlugin {
+public final class ScanPostProcessor implements ScanTargets {
   @Override
   public String type() {
     return "scan";
@@ -43,21 +41,6 @@ public final class ScanPostProcessor implements PostProcessorPlugin {
   @Override
   public String description() {
     return "Scan for vulnerabilities and hardening problems; fail the build by policy";
-  }
-
-  @Override
-  public Set<Class<? extends Artifact>> accepts() {
-    return ScanTargets.ACCEPTS;
-  }
-
-  @Override
-  public Class<? extends Artifact> produces(Class<? extends Artifact> input, Config config) {
-    return input;
-  }
-
-  @Override
-  public boolean keepsInputArtifact() {
-    return true;
   }
 
   @Override

@@ -9,6 +9,8 @@ import dev.ingot.artifact.NoArtifact;
 import dev.ingot.artifact.Ova;
 import dev.ingot.artifact.PushedImage;
 import dev.ingot.artifact.RootFs;
+import dev.ingot.plugin.Config;
+import dev.ingot.plugin.PostProcessorPlugin;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +18,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where scan and sbom find the root filesystem of an artifact, and how they hand the artifact on:
- * unchanged, except that a container image lists the report files among its outputs so the manifest
- * names them. Pure.
+ * What scan and sbom share as post-processors: the artifacts they take (anything that still knows
+ * its root filesystem), where they find that root filesystem, and how they hand the artifact on:
+ * unchanged, except that a container image lists the written files among its outputs so the
+ * manifest names them. Neither publishes, so the engine runs them before publishing steps.
  */
-final class ScanTargets {
-  static final Set<Class<? extends Artifact>> ACCEPTS =
+interface ScanTargets extends PostProcessorPlugin {
+  Set<Class<? extends Artifact>> ACCEPTS =
       Set.of(
           RootFs.class,
           ContainerImage.class,
@@ -31,7 +34,20 @@ final class ScanTargets {
           Ova.class,
           FileSet.class);
 
-  private ScanTargets() {}
+  @Override
+  default Set<Class<? extends Artifact>> accepts() {
+    return ACCEPTS;
+  }
+
+  @Override
+  default Class<? extends Artifact> produces(Class<? extends Artifact> input, Config config) {
+    return input;
+  }
+
+  @Override
+  default boolean keepsInputArtifact() {
+    return true;
+  }
 
   /** The root filesystem an artifact was made from, if it still knows it. */
   static Optional<RootFs> rootfs(Artifact a) {
