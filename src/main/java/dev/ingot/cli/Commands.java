@@ -12,11 +12,13 @@ final class Commands {
   static final List<Class<?>> ALL =
       List.of(
           BuildCommand.class,
+          DbCommand.class,
           InspectImageCommand.class,
           LockCommand.class,
           OutdatedCommand.class,
           PushCommand.class,
           RootfsCommand.class,
+          ScanCommand.class,
           CompletionCommand.class,
           VersionCommand.class);
 }
