@@ -110,4 +110,17 @@ class BuildCommandTest {
     assertThat(ingot("completion", "fish").exitCode()).isEqualTo(2);
     assertThat(ingot("completion", "--help").out()).contains("Examples:");
   }
+
+  @Test
+  void colourAndTimestampsOnRequest() throws Exception {
+    plan("a shell-local echo hi\n");
+    var coloured = ingot("build", "--color", "t.testplan");
+    assertThat(coloured.out()).contains("\033[1;32mnull.a: output will be in this color.\033[0m");
+    var plain = ingot("build", "-color=false", "-timestamp-ui", "t.testplan");
+    assertThat(plain.out())
+        .doesNotContain("\033[")
+        .containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ:     null.a: hi$");
+    var noColor = CliTestSupport.run(dir, Map.of("NO_COLOR", "1"), "build", "t.testplan");
+    assertThat(noColor.out()).doesNotContain("\033[");
+  }
 }
