@@ -10,5 +10,11 @@ final class Commands {
   private Commands() {}
 
   static final List<Class<?>> ALL =
-      List.of(VersionCommand.class, BuildCommand.class, CompletionCommand.class);
+      List.of(
+          BuildCommand.class,
+          LockCommand.class,
+          OutdatedCommand.class,
+          RootfsCommand.class,
+          CompletionCommand.class,
+          VersionCommand.class);
 }
