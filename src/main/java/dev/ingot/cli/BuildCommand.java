@@ -14,7 +14,9 @@ import dev.ingot.build.ui.JsonSink;
 import dev.ingot.build.ui.MachineReadableSink;
 import dev.ingot.build.ui.TextSink;
 import dev.ingot.build.ui.Ui;
+import dev.ingot.diag.DiagnosticPrinter;
 import dev.ingot.diag.Diagnostics;
+import dev.ingot.diag.SourceSet;
 import dev.ingot.plugin.LocalProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,7 +163,7 @@ public final class BuildCommand implements Callable<Integer> {
     }
     BuildFilter.Parsed filter = BuildFilter.parse(only, except);
     if (filter.diagnostics().hasErrors()) {
-      DiagnosticPrinter.print(filter.diagnostics(), env.cwd(), env.err());
+      printDiagnostics(filter.diagnostics());
       return 2;
     }
     PluginRegistry plugins = PluginRegistry.load(BuildCommand.class.getClassLoader());
@@ -192,7 +194,7 @@ public final class BuildCommand implements Callable<Integer> {
       diags = diags.plus(PlanValidator.validate(loaded.plan().get()));
     }
     if (!diags.isEmpty()) {
-      DiagnosticPrinter.print(diags, env.cwd(), env.err());
+      printDiagnostics(diags);
     }
     if (diags.hasErrors()) {
       return 1;
@@ -254,6 +256,25 @@ public final class BuildCommand implements Callable<Integer> {
             ? color
             : tty && !env.env().containsKey("NO_COLOR") && !"dumb".equals(env.env().get("TERM"));
     return new TextSink(env.out(), useColor, timestamps, tty);
+  }
+
+  /** Diagnostics as Packer prints them, with the source lines of files that exist here. */
+  private void printDiagnostics(Diagnostics diags) {
+    SourceSet sources = SourceSet.empty();
+    for (var d : diags.all()) {
+      if (d.subject() != null) {
+        Path f = env.cwd().resolve(d.subject().filename());
+        try {
+          if (Files.isRegularFile(f) && sources.bytes(d.subject().filename()).isEmpty()) {
+            sources = sources.with(d.subject().filename(), Files.readAllBytes(f), null);
+          }
+        } catch (java.io.IOException e) {
+          // Without the source line the diagnostic still says what and where.
+        }
+      }
+    }
+    env.err().print(new DiagnosticPrinter(sources, DiagnosticPrinter.Options.PLAIN).format(diags));
+    env.err().flush();
   }
 
   private static Optional<PlanLoader> loaderFor(Path t) {

@@ -73,7 +73,7 @@ class BuildCommandTest {
     assertThat(typo.exitCode()).isEqualTo(1);
     assertThat(typo.err())
         .contains("Unknown provisioner type \"shel-local\"")
-        .contains("Did you mean \"shell-local\"?");
+        .containsPattern("Did you mean\\s+\"shell-local\"\\?");
   }
 
   @Test
