@@ -34,6 +34,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "build",
     mixinStandardHelpOptions = true,
+    versionProvider = Ingot.Version.class,
     description = {
       "Run the builds of a template (a *.pkr.hcl file or a directory of them).",
       "Builds run in parallel; each prints its lines prefixed with its name. Flags are",
@@ -43,13 +44,13 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  ingot build .                              every build of the templates here",
-      "  ingot build -only='debian.*' -force .      only the debian builds; replace outputs",
+      "  ingot build -only='debian.*' -force .      debian builds only; replace outputs",
       "  ingot build -var 'release=bookworm' -var-file=prod.pkrvars.hcl image.pkr.hcl",
       "  ingot build -parallel-builds=1 -on-error=abort image.pkr.hcl",
       "  ingot build --json image.pkr.hcl > events.jsonl",
       "",
-      "Exit status: 0 all builds succeeded, 1 a build failed or the template is invalid,",
-      "2 usage error, 130/143 interrupted (SIGINT/SIGTERM)."
+      "Exit status: 0 all builds succeeded; 1 a build failed or the template is",
+      "invalid; 2 usage error; 130/143 interrupted (SIGINT/SIGTERM)."
     })
 public final class BuildCommand implements Callable<Integer> {
   private final CliEnv env;
