@@ -72,6 +72,8 @@ public final class RootfsCommand implements Callable<Integer> {
       try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out.path()), 1 << 20)) {
         new TarWriter(fs.blobs(), new TarWriter.Options(sde, true)).write(fs.tree(), o);
       }
+      Files.setPosixFilePermissions(
+          out.path(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
       out.commit(true);
     }
     env.out().println(fs.describe() + " -> " + output);

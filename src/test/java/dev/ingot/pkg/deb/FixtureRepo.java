@@ -102,7 +102,9 @@ public final class FixtureRepo implements AutoCloseable {
       if (e.getKey().startsWith("DEBIAN/")) {
         Path f = dir.resolve(e.getKey());
         Files.writeString(f, e.getValue());
-        if (!e.getKey().endsWith("conffiles") && !e.getKey().endsWith("triggers")) {
+        if (!e.getKey().endsWith("conffiles")
+            && !e.getKey().endsWith("triggers")
+            && !e.getKey().endsWith("md5sums")) {
           Files.setPosixFilePermissions(
               f, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
