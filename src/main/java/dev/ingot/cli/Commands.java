@@ -10,5 +10,13 @@ final class Commands {
   private Commands() {}
 
   static final List<Class<?>> ALL =
-      List.of(VersionCommand.class, LockCommand.class, OutdatedCommand.class, RootfsCommand.class);
+      List.of(
+          BuildCommand.class,
+          InspectImageCommand.class,
+          LockCommand.class,
+          OutdatedCommand.class,
+          PushCommand.class,
+          RootfsCommand.class,
+          CompletionCommand.class,
+          VersionCommand.class);
 }
