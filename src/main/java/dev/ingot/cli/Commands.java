@@ -10,5 +10,13 @@ final class Commands {
   private Commands() {}
 
   static final List<Class<?>> ALL =
-      List.of(VersionCommand.class, PushCommand.class, InspectImageCommand.class);
+      List.of(
+          BuildCommand.class,
+          LockCommand.class,
+          OutdatedCommand.class,
+          RootfsCommand.class,
+          PushCommand.class,
+          InspectImageCommand.class,
+          CompletionCommand.class,
+          VersionCommand.class);
 }
