@@ -12,7 +12,9 @@ final class Commands {
   static final List<Class<?>> ALL =
       List.of(
           BuildCommand.class,
+          ConvertCommand.class,
           DbCommand.class,
+          DiskInfoCommand.class,
           InspectImageCommand.class,
           LockCommand.class,
           OutdatedCommand.class,
