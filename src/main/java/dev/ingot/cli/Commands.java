@@ -9,5 +9,14 @@ import java.util.List;
 final class Commands {
   private Commands() {}
 
-  static final List<Class<?>> ALL = List.of(VersionCommand.class);
+  static final List<Class<?>> ALL =
+      List.of(
+          BuildCommand.class,
+          InspectImageCommand.class,
+          LockCommand.class,
+          OutdatedCommand.class,
+          PushCommand.class,
+          RootfsCommand.class,
+          CompletionCommand.class,
+          VersionCommand.class);
 }
