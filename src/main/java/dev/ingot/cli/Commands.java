@@ -12,11 +12,15 @@ final class Commands {
   static final List<Class<?>> ALL =
       List.of(
           BuildCommand.class,
+          ConvertCommand.class,
+          DbCommand.class,
+          DiskInfoCommand.class,
+          InspectImageCommand.class,
           LockCommand.class,
           OutdatedCommand.class,
-          RootfsCommand.class,
           PushCommand.class,
-          InspectImageCommand.class,
+          RootfsCommand.class,
+          ScanCommand.class,
           CompletionCommand.class,
           VersionCommand.class);
 }
