@@ -10,5 +10,17 @@ final class Commands {
   private Commands() {}
 
   static final List<Class<?>> ALL =
-      List.of(VersionCommand.class, BuildCommand.class, CompletionCommand.class);
+      List.of(
+          BuildCommand.class,
+          ConvertCommand.class,
+          DbCommand.class,
+          DiskInfoCommand.class,
+          InspectImageCommand.class,
+          LockCommand.class,
+          OutdatedCommand.class,
+          PushCommand.class,
+          RootfsCommand.class,
+          ScanCommand.class,
+          CompletionCommand.class,
+          VersionCommand.class);
 }

@@ -1,0 +1,107 @@
+package dev.ingot.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ingot.build.plan.BuildFilter;
+import dev.ingot.build.plan.Plan;
+import dev.ingot.build.plan.PlanLoader;
+import dev.ingot.build.plan.PlannedBuild;
+import dev.ingot.build.plan.PluginRegistry;
+import dev.ingot.pkg.deb.rootfs.DebSourceSpec;
+import dev.ingot.pkg.deb.rootfs.DebianSource;
+import dev.ingot.plugin.Config;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Reads the arguments of a {@code source "debian"} block for {@code lock}, {@code outdated} and
+ * {@code rootfs}: from a template through the installed {@link PlanLoader} (the first debian source
+ * of the template), or from a JSON object with the same argument names ({@code {"suite":
+ * "bookworm", "packages": ["libc6"]}}), which works without a template loader. Relative paths are
+ * relative to the file. The lockfile defaults to {@code ingot.lock} beside it.
+ */
+final class DebSpecFile {
+  private DebSpecFile() {}
+
+  static DebSourceSpec load(Path file, CliEnv env) {
+    if (!Files.exists(file)) {
+      throw new UsageException("no such file: " + file);
+    }
+    if (!file.toString().endsWith(".json")) {
+      return fromTemplate(file, env);
+    }
+    Map<String, Object> values;
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> m = new ObjectMapper().readValue(file.toFile(), LinkedHashMap.class);
+      values = m;
+    } catch (IOException e) {
+      throw new UsageException(
+          file + ": not a JSON object with source \"debian\" arguments: " + e.getMessage());
+    }
+    Map<String, Object> plain = new LinkedHashMap<>();
+    values.forEach((k, v) -> plain.put(k, plain(v)));
+    plain.putIfAbsent("lockfile", "ingot.lock");
+    Path dir = file.toAbsolutePath().getParent();
+    return DebianSource.spec(Config.of(plain), dir);
+  }
+
+  private static DebSourceSpec fromTemplate(Path t, CliEnv env) {
+    PluginRegistry plugins = PluginRegistry.load(DebSpecFile.class.getClassLoader());
+    for (PlanLoader l : ServiceLoader.load(PlanLoader.class, DebSpecFile.class.getClassLoader())) {
+      if (!l.accepts(t)) {
+        continue;
+      }
+      PlanLoader.Loaded loaded =
+          l.load(
+              new PlanLoader.Request(
+                  t, env.cwd(), List.of(), List.of(), env.env(), BuildFilter.ALL, plugins));
+      if (loaded.diagnostics().hasErrors() || loaded.plan().isEmpty()) {
+        DiagnosticPrinter.print(loaded.diagnostics(), env.cwd(), env.err());
+        throw new UsageException("the template has errors");
+      }
+      Plan plan = loaded.plan().get();
+      for (PlannedBuild b : plan.builds()) {
+        if (b.source() instanceof DebianSource) {
+          Config c = b.sourceConfig();
+          if (!c.has("lockfile")) {
+            Map<String, Object> v = new LinkedHashMap<>(c.values());
+            v.put("lockfile", "ingot.lock");
+            c = new Config(v, c.ranges(), c.block());
+          }
+          return DebianSource.spec(c, plan.templateDir());
+        }
+      }
+      throw new UsageException(t + " has no source \"debian\" block");
+    }
+    throw new UsageException(
+        "no template loader in this build of Ingot reads "
+            + t
+            + "; give the source's arguments as a .json file instead");
+  }
+
+  /** Numbers as BigDecimal, as Config values are. */
+  @SuppressWarnings("unchecked")
+  private static Object plain(Object v) {
+    if (v instanceof Number n) {
+      return new BigDecimal(n.toString());
+    }
+    if (v instanceof List<?> l) {
+      List<Object> out = new ArrayList<>();
+      l.forEach(x -> out.add(plain(x)));
+      return out;
+    }
+    if (v instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      ((Map<String, Object>) m).forEach((k, x) -> out.put(k, plain(x)));
+      return out;
+    }
+    return v;
+  }
+}
