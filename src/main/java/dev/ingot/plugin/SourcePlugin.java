@@ -17,6 +17,15 @@ public non-sealed interface SourcePlugin extends Plugin {
     return Optional.empty();
   }
 
+  /**
+   * The artifact type {@link #build} returns for {@code config}, so that validate can check the
+   * post-processor chain before anything runs. {@code Artifact.class} (the default) means "not
+   * known": then the chain is not checked.
+   */
+  default Class<? extends Artifact> produces(Config config) {
+    return Artifact.class;
+  }
+
   /** Whether {@link #provisioning} can return a session, known before anything runs. */
   default boolean hasCommunicator() {
     return false;

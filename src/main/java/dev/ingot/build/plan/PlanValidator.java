@@ -1,0 +1,91 @@
+package dev.ingot.build.plan;
+
+import dev.ingot.artifact.Artifact;
+import dev.ingot.diag.Diagnostic;
+import dev.ingot.diag.Diagnostics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Checks of a plan that need the plugins, run before anything is built: every post-processor
+ * accepts the artifact type that reaches it (following the types sources and post-processors
+ * declare), and provisioners that need a communicator only follow sources that have one. Stateless.
+ */
+public final class PlanValidator {
+  private PlanValidator() {}
+
+  public static Diagnostics validate(Plan plan) {
+    List<Diagnostic> diags = new ArrayList<>();
+    for (PlannedBuild b : plan.builds()) {
+      List<PlannedProvisioner> provs = new ArrayList<>(b.provisioners());
+      b.errorCleanupProvisioner().ifPresent(provs::add);
+      for (PlannedProvisioner p : provs) {
+        if (p.plugin().needsCommunicator() && !b.source().hasCommunicator()) {
+          diags.add(
+              Diagnostic.error(
+                  "Provisioner \"" + p.type() + "\" needs a communicator",
+                  "The source of build \""
+                      + b.buildName()
+                      + "\" (type "
+                      + b.sourceType()
+                      + ") has no communicator, so only provisioners that run on this machine"
+                      + " (shell-local) can be used; use shell-local, or a source with a"
+                      + " communicator.",
+                  p.range()));
+        }
+      }
+      Class<? extends Artifact> produced = b.source().produces(b.sourceConfig());
+      for (List<PlannedPostProcessor> chain : b.chains()) {
+        Class<? extends Artifact> type = produced;
+        for (PlannedPostProcessor pp : chain) {
+          checkAccepts(b, pp, type).ifPresent(diags::add);
+          type = pp.plugin().produces(type, pp.config());
+        }
+      }
+    }
+    return new Diagnostics(diags);
+  }
+
+  private static java.util.Optional<Diagnostic> checkAccepts(
+      PlannedBuild b, PlannedPostProcessor pp, Class<? extends Artifact> incoming) {
+    Set<Class<? extends Artifact>> accepts = pp.plugin().accepts();
+    if (incoming == Artifact.class
+        || accepts.isEmpty()
+        || accepts.stream().anyMatch(a -> a.isAssignableFrom(incoming))) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        Diagnostic.error(
+            "Post-processor \"" + pp.type() + "\" cannot take a " + describe(incoming),
+            "In build \""
+                + b.buildName()
+                + "\" this post-processor gets a "
+                + describe(incoming)
+                + ", but it accepts only "
+                + accepts.stream()
+                    .map(PlanValidator::describe)
+                    .sorted()
+                    .collect(Collectors.joining(" or "))
+                + ". Put a post-processor that makes one before it, or move it to another chain.",
+            pp.range()));
+  }
+
+  /** A human name of an artifact type: "RootFs" → "root filesystem (RootFs)". */
+  static String describe(Class<? extends Artifact> c) {
+    String human =
+        switch (c.getSimpleName()) {
+          case "NoArtifact" -> "nothing";
+          case "RootFs" -> "root filesystem";
+          case "ContainerImage" -> "container image";
+          case "PushedImage" -> "pushed image";
+          case "DiskImage" -> "disk image";
+          case "DiskFiles" -> "converted disk files";
+          case "Ova" -> "OVA";
+          case "FileSet" -> "set of files";
+          default -> c.getSimpleName();
+        };
+    return human + " (" + c.getSimpleName() + ")";
+  }
+}

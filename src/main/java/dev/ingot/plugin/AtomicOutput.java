@@ -1,0 +1,118 @@
+package dev.ingot.plugin;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * Writes an output file or directory under a temporary sibling name and renames it into place on
+ * {@link #commit}, so a failed or cancelled step never leaves a half-written output. {@link #close}
+ * removes the temporary when it was not committed; use it with try-with-resources. Not thread-safe
+ * (one writer).
+ *
+ * <pre>{@code
+ * try (AtomicOutput out = AtomicOutput.file(target)) {
+ *   Files.writeString(out.path(), text);
+ *   out.commit(true);
+ * }
+ * }</pre>
+ */
+public final class AtomicOutput implements AutoCloseable {
+  private final Path target;
+  private final Path temp;
+  private boolean committed;
+
+  private AtomicOutput(Path target, boolean directory) throws IOException {
+    this.target = target.toAbsolutePath().normalize();
+    Path parent = this.target.getParent();
+    Files.createDirectories(parent);
+    String prefix = "." + this.target.getFileName() + ".tmp-";
+    this.temp =
+        directory
+            ? Files.createTempDirectory(parent, prefix)
+            : Files.createTempFile(parent, prefix, "");
+  }
+
+  /** A temporary file beside {@code target} (parent directories are created). */
+  public static AtomicOutput file(Path target) throws IOException {
+    return new AtomicOutput(target, false);
+  }
+
+  /** A temporary directory beside {@code target} (parent directories are created). */
+  public static AtomicOutput directory(Path target) throws IOException {
+    return new AtomicOutput(target, true);
+  }
+
+  /** Where to write. */
+  public Path path() {
+    return temp;
+  }
+
+  public Path target() {
+    return target;
+  }
+
+  /**
+   * Renames the temporary to the target. An existing target is replaced when {@code replace} is
+   * true (a directory is removed first), else this fails with {@link FileAlreadyExistsException}.
+   */
+  public Path commit(boolean replace) throws IOException {
+    if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (!replace) {
+        throw new FileAlreadyExistsException(target.toString(), null, "output exists");
+      }
+      if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        deleteTree(target);
+      }
+    }
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    committed = true;
+    return target;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!committed) {
+      deleteTree(temp);
+    }
+  }
+
+  /** Deletes a file or a directory tree (links are removed, not followed); absent is fine. */
+  public static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      Files.delete(p);
+      return;
+    }
+    Files.walkFileTree(
+        p,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+            Files.delete(f);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
+            }
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

@@ -1,0 +1,131 @@
+package dev.ingot.fs.tar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ingot.fs.DirBlobStore;
+import dev.ingot.fs.FileEntry;
+import dev.ingot.fs.FileTree;
+import dev.ingot.fs.FileType;
+import dev.ingot.fs.TreeImporter;
+import dev.ingot.plugin.LocalProcessRunner;
+import dev.ingot.plugin.ProcessRunner;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** GNU tar as the independent reader and writer of our archives. Runs as root (CI does). */
+@Tag("peer")
+class GnuTarPeerTest {
+  @TempDir Path tmp;
+  final ProcessRunner proc = new LocalProcessRunner();
+
+  private void run(String... cmd) throws Exception {
+    ProcessRunner.Result r = proc.run(List.of(cmd));
+    assertThat(r.exitCode()).as(String.join(" ", cmd) + ": " + r.output()).isZero();
+  }
+
+  @Test
+  void gnuTarExtractsWhatWeWrite() throws Exception {
+    DirBlobStore blobs = new DirBlobStore(tmp.resolve("blobs"));
+    FileTree tree = TarRoundTripTest.sample(blobs);
+    Path tar = tmp.resolve("ours.tar");
+    try (OutputStream out = Files.newOutputStream(tar)) {
+      new TarWriter(blobs, new TarWriter.Options(-1, true)).write(tree, out);
+    }
+    Path root = Files.createDirectory(tmp.resolve("x"));
+    run(
+        "tar",
+        "--xattrs",
+        "--xattrs-include=*",
+        "--numeric-owner",
+        "-xpf",
+        tar.toString(),
+        "-C",
+        root.toString());
+    FileTree back = new TreeImporter(blobs).importDir(root);
+    for (FileEntry want : tree.entries()) {
+      FileEntry got = back.get(want.path()).orElseThrow(() -> new AssertionError(want.path()));
+      assertThat(got.type()).as(want.path()).isIn(want.type(), FileType.REGULAR, FileType.HARDLINK);
+      assertThat(got.mode()).as(want.path()).isEqualTo(want.mode());
+      assertThat(got.uid()).as(want.path()).isEqualTo(want.uid());
+      assertThat(got.gid()).as(want.path()).isEqualTo(want.gid());
+      assertThat(got.mtime()).as(want.path()).isEqualTo(want.mtime());
+      if (want.type() == FileType.SYMLINK) {
+        assertThat(got.linkTarget()).as(want.path()).isEqualTo(want.linkTarget());
+      }
+      assertThat(got.devMajor()).isEqualTo(want.devMajor());
+    }
+    assertThat(Files.isSameFile(root.resolve("bin/ping"), root.resolve("bin/aaa-link"))).isTrue();
+    UserDefinedFileAttributeView v =
+        Files.getFileAttributeView(root.resolve("bin/ping"), UserDefinedFileAttributeView.class);
+    ByteBuffer buf = ByteBuffer.allocate(64);
+    v.read("comment", buf);
+    assertThat(new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8))
+        .isEqualTo("plain");
+  }
+
+  @Test
+  void weReadWhatGnuTarWritesInEachFormat() throws Exception {
+    Path src = Files.createDirectories(tmp.resolve("src"));
+    Path deep = Files.createDirectories(src.resolve("d".repeat(90) + "/" + "e".repeat(90)));
+    Files.writeString(deep.resolve("f".repeat(120)), "long\n");
+    Files.writeString(src.resolve("suid"), "x");
+    Files.setPosixFilePermissions(
+        src.resolve("suid"), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    run("chmod", "4755", src.resolve("suid").toString());
+    Files.createLink(src.resolve("zlink"), src.resolve("suid"));
+    Files.createSymbolicLink(src.resolve("sym"), Path.of("/" + "t".repeat(150)));
+    run("mkfifo", src.resolve("fifo").toString());
+    run("chown", "-h", "1234:5678", src.resolve("sym").toString());
+    Files.getFileAttributeView(src.resolve("suid"), UserDefinedFileAttributeView.class)
+        .write("note", ByteBuffer.wrap(new byte[] {0, (byte) 0xff, 'a'}));
+    DirBlobStore blobs = new DirBlobStore(tmp.resolve("blobs"));
+    FileTree want = new TreeImporter(blobs).importDir(src);
+    for (String format : List.of("gnu", "pax", "posix")) {
+      Path tar = tmp.resolve(format + ".tar");
+      run(
+          "tar",
+          "--format=" + format,
+          "--xattrs",
+          "--numeric-owner",
+          "-cf",
+          tar.toString(),
+          "-C",
+          src.toString(),
+          ".");
+      FileTree got;
+      try (InputStream in = Files.newInputStream(tar)) {
+        got = new TarReader(blobs, TarReadOptions.DEFAULTS).read(in);
+      }
+      FileTree withoutXattrs =
+          got.map(
+              e ->
+                  new FileEntry(
+                      e.path(),
+                      e.type(),
+                      e.mode(),
+                      e.uid(),
+                      e.gid(),
+                      e.mtime(),
+                      e.size(),
+                      e.content(),
+                      e.linkTarget(),
+                      e.devMajor(),
+                      e.devMinor(),
+                      null));
+      assertThat(withoutXattrs.entries()).as(format).containsExactlyElementsOf(want.entries());
+      if (!format.equals("gnu")) {
+        assertThat(got.get("suid").orElseThrow().xattrs())
+            .containsEntry("user.note", "\u0000\u00ffa");
+      }
+    }
+  }
+}
