@@ -34,7 +34,14 @@ public final class TreeImporter {
     }
     Map<Object, String> inodes = new HashMap<>();
     for (Path p : all) {
-      String rel = FsPaths.normalize(root.relativize(p).toString().replace('\\', '/'));
+      // Joined name by name: a backslash is an ordinary file name character on Linux (systemd
+      // escapes names as "system-systemd\x2dcryptsetup.slice").
+      Path r = root.relativize(p);
+      StringBuilder sb = new StringBuilder();
+      for (Path part : r) {
+        sb.append(sb.isEmpty() ? "" : "/").append(part);
+      }
+      String rel = FsPaths.normalize(sb.toString());
       b.put(entry(p, rel, inodes));
     }
     return b.build();
