@@ -10,5 +10,15 @@ final class Commands {
   private Commands() {}
 
   static final List<Class<?>> ALL =
-      List.of(VersionCommand.class, ConvertCommand.class, DiskInfoCommand.class);
+      List.of(
+          BuildCommand.class,
+          InspectImageCommand.class,
+          LockCommand.class,
+          OutdatedCommand.class,
+          PushCommand.class,
+          RootfsCommand.class,
+          ConvertCommand.class,
+          DiskInfoCommand.class,
+          CompletionCommand.class,
+          VersionCommand.class);
 }

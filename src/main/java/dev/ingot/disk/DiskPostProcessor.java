@@ -62,7 +62,7 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
 
   /** Parses and checks the arguments; bad values are diagnostics at the argument. */
   static DiskSpec spec(Config c, String seed, long epoch) {
-    long size = size(c, "size");
+    long size = size(c, "size", "4G");
     PartitionTable.Scheme scheme;
     try {
       scheme =
@@ -91,8 +91,8 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
           boot,
           "ext4",
           label,
-          size(c, "esp_size"),
-          size(c, "boot_partition_size"),
+          size(c, "esp_size", "64M"),
+          size(c, "boot_partition_size", "0"),
           c.strings("kernel_args"),
           seed,
           epoch);
@@ -101,9 +101,9 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
     }
   }
 
-  private static long size(Config c, String name) {
+  private static long size(Config c, String name, String fallback) {
     try {
-      long v = Sizes.parse(c.string(name).orElse("0"));
+      long v = Sizes.parse(c.string(name, fallback));
       if (v % (1 << 20) != 0) {
         throw new IllegalArgumentException("not whole MiB");
       }

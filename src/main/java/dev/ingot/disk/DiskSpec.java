@@ -30,6 +30,9 @@ public record DiskSpec(
     if (size % 512 != 0 || espSize % (1 << 20) != 0 || bootSize % (1 << 20) != 0) {
       throw new IllegalArgumentException("disk and partition sizes must be whole MiB");
     }
+    if (boot.uefi() && espSize < (33L << 20)) {
+      throw new IllegalArgumentException("the EFI system partition needs at least 33 MiB");
+    }
     if (size < (64L << 20) + (boot.uefi() ? espSize : 0) + bootSize) {
       throw new IllegalArgumentException(
           "a disk of " + size + " bytes is too small for its partitions and a root filesystem");

@@ -34,14 +34,8 @@ public final class TreeImporter {
     }
     Map<Object, String> inodes = new HashMap<>();
     for (Path p : all) {
-      // Joined name by name: a backslash is an ordinary file name character on Linux (systemd
-      // escapes names as "system-systemd\x2dcryptsetup.slice").
-      Path r = root.relativize(p);
-      StringBuilder sb = new StringBuilder();
-      for (Path part : r) {
-        sb.append(sb.isEmpty() ? "" : "/").append(part);
-      }
-      String rel = FsPaths.normalize(sb.toString());
+      // Linux names may hold a backslash (systemd units: "system-systemd\\x2dcryptsetup.slice").
+      String rel = FsPaths.normalize(root.relativize(p).toString());
       b.put(entry(p, rel, inodes));
     }
     return b.build();

@@ -1,72 +1,45 @@
 package dev.ingot.disk;
 
 import dev.ingot.artifact.RootFs;
-import dev.ingot.fs.DirBlobStore;
-import dev.ingot.fs.FileTree;
-import dev.ingot.fs.TreeImporter;
-import dev.ingot.plugin.LocalProcessRunner;
-import dev.ingot.plugin.ProcessRunner;
-import java.io.IOException;
+import dev.ingot.pkg.deb.rootfs.Contexts;
+import dev.ingot.pkg.deb.rootfs.DebianSource;
+import dev.ingot.plugin.BuildLog;
+import dev.ingot.plugin.Config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A bootable Debian root filesystem for the disk tests, made once with mmdebstrap (minbase, the
- * cloud kernel, systemd, udev, initramfs-tools) from the host's apt sources and kept under the test
- * cache; imported into a blob store per JVM. Until Ingot's own "system" rootfs lands this stands in
- * for it.
+ * A bootable Debian 12 root filesystem for the disk tests, made by Ingot's own {@code debian}
+ * source (variant "system": the kernel's initramfs is made by its maintainer scripts in the chroot)
+ * from the host's apt sources, with the package cache shared by the real-mirror tests of the run.
+ * Built once per JVM.
  */
 public final class TestRootfs {
   static final List<String> PACKAGES =
-      List.of(
-          "linux-image-cloud-amd64", "systemd-sysv", "udev", "initramfs-tools", "openssh-server");
+      List.of("systemd-sysv", "udev", "openssh-server", "linux-image-cloud-amd64");
   private static RootFs cached;
 
   private TestRootfs() {}
 
-  static Path cacheDir() {
-    return Path.of(System.getProperty("java.io.tmpdir"), "ingot-test-cache", "disk-rootfs-v1");
-  }
-
-  public static synchronized RootFs get() throws IOException {
-    if (cached != null) {
-      return cached;
+  public static synchronized RootFs get() throws Exception {
+    if (cached == null) {
+      Config c =
+          Config.of(
+              Map.of(
+                  "suites",
+                  List.of("bookworm", "bookworm-updates", "bookworm-security"),
+                  "variant",
+                  "system",
+                  "packages",
+                  PACKAGES));
+      Path dir = Files.createTempDirectory("ingot-disk-rootfs");
+      cached =
+          (RootFs)
+              new DebianSource()
+                  .build(c, Contexts.of(dir, Contexts.sharedMirrorCache(), false, BuildLog.NONE));
     }
-    Path base = cacheDir();
-    Path root = base.resolve("root");
-    if (!Files.exists(base.resolve("done"))) {
-      Files.createDirectories(base);
-      AtomicDelete.tree(root);
-      Path sources = Path.of("/etc/apt/sources.list.d/debian.sources");
-      if (!Files.exists(sources)) {
-        sources = Path.of("/etc/apt/sources.list");
-      }
-      ProcessRunner.Result r =
-          new LocalProcessRunner()
-              .run(
-                  List.of(
-                      "mmdebstrap",
-                      "--variant=minbase",
-                      "--include=" + String.join(",", PACKAGES),
-                      "bookworm",
-                      root.toString(),
-                      sources.toString()));
-      if (!r.ok()) {
-        throw new IOException("mmdebstrap failed:\n" + String.join("\n", r.output()));
-      }
-      Files.writeString(base.resolve("done"), "ok\n");
-    }
-    DirBlobStore blobs = new DirBlobStore(base.resolve("blobs"));
-    FileTree tree = new TreeImporter(blobs).importDir(root);
-    cached = new RootFs(tree, blobs, List.of(), "minbase", "amd64", "debian-12");
     return cached;
-  }
-
-  /** Deletes a directory tree if present. */
-  static final class AtomicDelete {
-    static void tree(Path p) throws IOException {
-      dev.ingot.plugin.AtomicOutput.deleteTree(p);
-    }
   }
 }
