@@ -11,9 +11,14 @@ final class Commands {
 
   static final List<Class<?>> ALL =
       List.of(
-          VersionCommand.class,
           BuildCommand.class,
-          CompletionCommand.class,
+          InspectImageCommand.class,
+          LockCommand.class,
+          OutdatedCommand.class,
+          PushCommand.class,
+          RootfsCommand.class,
           ScanCommand.class,
-          DbCommand.class);
+          DbCommand.class,
+          CompletionCommand.class,
+          VersionCommand.class);
 }

@@ -91,6 +91,11 @@ public final class ContainerPostProcessor implements PostProcessorPlugin {
   }
 
   @Override
+  public Class<? extends Artifact> produces(Class<? extends Artifact> input, Config config) {
+    return ContainerImage.class;
+  }
+
+  @Override
   public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
     RootFs root = (RootFs) input;
     List<String> formats = config.strings("formats");
