@@ -66,12 +66,12 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
 PY
 echo "generated $N advisories ($(du -h "$work/osv.zip" | cut -f1) zip)" >&2
 
-hyperfine --runs 3 --export-json "$work/import.json" \
+hyperfine -N --runs 3 --export-json "$work/import.json" \
   "bash -c 'ingot db import $work/osv.zip --db $work/db'" >&2
 ingot db info --db "$work/db" >&2
-hyperfine --warmup 2 --runs "$RUNS" --export-json "$work/scan.json" \
+hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$work/scan.json" \
   "bash -c 'ingot scan $root --db $work/db --fail-on none --format json'" >&2
-hyperfine --warmup 2 --runs "$RUNS" --export-json "$work/dpkg.json" \
+hyperfine -N --warmup 2 --runs "$RUNS" --export-json "$work/dpkg.json" \
   "dpkg-query --admindir=$root/var/lib/dpkg -W" >&2
 findings=$(ingot scan "$root" --db "$work/db" --fail-on none --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["findings"]))')
 i=$(median "$work/import.json"); s=$(median "$work/scan.json"); d=$(median "$work/dpkg.json")

@@ -12,13 +12,15 @@ final class Commands {
   static final List<Class<?>> ALL =
       List.of(
           BuildCommand.class,
+          ConvertCommand.class,
+          DbCommand.class,
+          DiskInfoCommand.class,
           InspectImageCommand.class,
           LockCommand.class,
           OutdatedCommand.class,
           PushCommand.class,
           RootfsCommand.class,
           ScanCommand.class,
-          DbCommand.class,
           CompletionCommand.class,
           VersionCommand.class);
 }
