@@ -3,7 +3,8 @@
 # the same package list for both. Each side runs once to warm up, then RUNS times; medians are
 # compared. Ingot builds without a lock (it re-reads the signed InRelease files each run, as
 # mmdebstrap does), with its cache warm. Prints "ratio mmdebstrap/ingot" for system, then for
-# distroless on the last line. Usage: bench/rootfs.sh [--no-system]; RUNS=5 RUNS_SYSTEM=3.
+# distroless on the last line. Usage: bench/rootfs.sh [--no-system | --no-distroless];
+# RUNS=5 RUNS_SYSTEM=3.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -46,4 +47,6 @@ run_pair() { # name ingot-spec mm-variant packages runs
 if [ "${1:-}" != "--no-system" ]; then
   run_pair system "$work/system.json" minbase "$SYSTEM" "$RUNS_SYSTEM"
 fi
-run_pair distroless "$work/distroless.json" extract "$DISTROLESS" "$RUNS"
+if [ "${1:-}" != "--no-distroless" ]; then
+  run_pair distroless "$work/distroless.json" extract "$DISTROLESS" "$RUNS"
+fi
