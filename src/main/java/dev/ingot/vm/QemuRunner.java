@@ -34,7 +34,7 @@ public final class QemuRunner implements AutoCloseable {
 
   /**
    * Waits until the serial console contains {@code marker}. Returns true when it appeared, false
-   * when the VM stopped or {@code timeout} passed first.
+   * when the VM stopped, the accelerator failed, or {@code timeout} passed first.
    */
   public boolean awaitSerial(String marker, Duration timeout)
       throws IOException, InterruptedException {
@@ -45,6 +45,10 @@ public final class QemuRunner implements AutoCloseable {
       }
       if (!process.isAlive()) {
         return serial().contains(marker);
+      }
+      // KVM stops the guest on an internal error but QEMU stays alive; nothing more will come.
+      if (Accelerator.crippled(String.join("\n", qemuOutput()))) {
+        return false;
       }
       Thread.sleep(500);
     }
