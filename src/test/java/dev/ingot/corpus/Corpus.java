@@ -1,0 +1,122 @@
+package dev.ingot.corpus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The template corpus under {@code src/test/resources/templates} (see its README): cases, their
+ * command-line arguments, environment and expected diagnostics, and the Packer parity list.
+ */
+final class Corpus {
+  static final Path ROOT = Path.of("src/test/resources/templates");
+
+  /** One case: {@code kind} is "valid" or "invalid"; {@code target} is the file or directory. */
+  record Case(String kind, String name, Path target) {
+    Path folder() {
+      return ROOT.resolve(kind);
+    }
+
+    String id() {
+      return kind + "/" + name;
+    }
+
+    boolean valid() {
+      return kind.equals("valid");
+    }
+
+    /** The target as passed on the command line, relative to {@link #folder()}. */
+    String argument() {
+      return target.getFileName().toString();
+    }
+
+    List<String> args() {
+      return lines(folder().resolve(name + ".args"));
+    }
+
+    Map<String, String> env() {
+      Map<String, String> env = new LinkedHashMap<>();
+      for (String l : lines(folder().resolve(name + ".env"))) {
+        int eq = l.indexOf('=');
+        env.put(l.substring(0, eq), l.substring(eq + 1));
+      }
+      return env;
+    }
+
+    /** The expected diagnostic lines; empty when there is no .expected file. */
+    List<String> expected() {
+      return lines(folder().resolve(name + ".expected"));
+    }
+
+    Path expectedFile() {
+      return folder().resolve(name + ".expected");
+    }
+
+    @Override
+    public String toString() {
+      return id();
+    }
+  }
+
+  private Corpus() {}
+
+  static List<Case> cases() {
+    List<Case> out = new ArrayList<>();
+    for (String kind : List.of("valid", "invalid")) {
+      try (Stream<Path> s = Files.list(ROOT.resolve(kind))) {
+        s.sorted()
+            .forEach(
+                p -> {
+                  String f = p.getFileName().toString();
+                  if (Files.isDirectory(p)) {
+                    out.add(new Case(kind, f, p));
+                  } else if (f.endsWith(".pkr.hcl")) {
+                    out.add(new Case(kind, f.substring(0, f.length() - 8), p));
+                  }
+                });
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+
+  /** Every {@code *.pkr.hcl} file of the corpus. */
+  static List<Path> templateFiles() {
+    try (Stream<Path> s = Files.walk(ROOT)) {
+      return s.filter(p -> p.toString().endsWith(".pkr.hcl")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The cases where Packer 1.6.6 is expected to disagree, by id, with the reason. */
+  static Map<String, String> packerDifferences() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String l : lines(ROOT.resolve("packer-parity.txt"))) {
+      String[] parts = l.split("\\s+", 2);
+      out.put(parts[0], parts.length > 1 ? parts[1] : "");
+    }
+    return out;
+  }
+
+  /** Non-blank lines that are not # comments. */
+  static List<String> lines(Path p) {
+    if (!Files.exists(p)) {
+      return List.of();
+    }
+    try {
+      return Files.readAllLines(p).stream()
+          .filter(l -> !l.isBlank() && !l.startsWith("#"))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
