@@ -9,5 +9,5 @@ import java.util.List;
 final class Commands {
   private Commands() {}
 
-  static final List<Class<?>> ALL = List.of(VersionCommand.class);
+  static final List<Class<?>> ALL = List.of(VersionCommand.class, InitCommand.class);
 }
