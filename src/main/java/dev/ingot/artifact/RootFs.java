@@ -9,7 +9,8 @@ import java.util.List;
  * A root filesystem: the file tree (contents in {@code blobs}) and the packages installed in it.
  * {@code variant} is how it was made (distroless, minbase, system, or image for one read from an
  * OCI image); {@code osRelease} is the ID-VERSION_ID pair from /etc/os-release when known (e.g.
- * "debian-12").
+ * "debian-12"). {@code base} is the image it was started from (null when built from packages);
+ * container steps then write one layer with the difference over the base.
  */
 public record RootFs(
     FileTree tree,
@@ -17,10 +18,26 @@ public record RootFs(
     List<InstalledPackage> packages,
     String variant,
     String architecture,
-    String osRelease)
+    String osRelease,
+    BaseImage base)
     implements Artifact {
   public RootFs {
     packages = List.copyOf(packages);
+  }
+
+  /** A root filesystem built from packages, with no base image. */
+  public RootFs(
+      FileTree tree,
+      BlobStore blobs,
+      List<InstalledPackage> packages,
+      String variant,
+      String architecture,
+      String osRelease) {
+    this(tree, blobs, packages, variant, architecture, osRelease, null);
+  }
+
+  public RootFs withTree(FileTree t) {
+    return new RootFs(t, blobs, packages, variant, architecture, osRelease, base);
   }
 
   @Override

@@ -9,5 +9,6 @@ import java.util.List;
 final class Commands {
   private Commands() {}
 
-  static final List<Class<?>> ALL = List.of(VersionCommand.class, InitCommand.class);
+  static final List<Class<?>> ALL =
+      List.of(VersionCommand.class, BuildCommand.class, InitCommand.class, CompletionCommand.class);
 }

@@ -145,6 +145,40 @@ public record FileEntry(
         xattrs);
   }
 
+  /** A copy with other extended attributes (null: none). */
+  public FileEntry withXattrs(SortedMap<String, String> newXattrs) {
+    return new FileEntry(
+        path,
+        type,
+        mode,
+        uid,
+        gid,
+        mtime,
+        size,
+        content,
+        linkTarget,
+        devMajor,
+        devMinor,
+        newXattrs);
+  }
+
+  /** A regular file's copy naming its content blob (null for empty content). */
+  public FileEntry withContent(Digest newContent) {
+    return new FileEntry(
+        path,
+        type,
+        mode,
+        uid,
+        gid,
+        mtime,
+        size,
+        newContent,
+        linkTarget,
+        devMajor,
+        devMinor,
+        xattrs);
+  }
+
   public boolean isDirectory() {
     return type == FileType.DIRECTORY;
   }

@@ -15,6 +15,15 @@ public interface BuildLog {
   /** Progress of a long task; {@code total} is -1 when unknown. Units are the caller's (bytes). */
   void progress(String task, long done, long total);
 
+  /**
+   * {@code text} with the template's sensitive values masked. Steps that write user-visible text to
+   * files (manifests, reports) pass it through here; the engine's log masks, the default does
+   * nothing.
+   */
+  default String redact(String text) {
+    return text;
+  }
+
   /** A log that drops everything, for library tests. */
   BuildLog NONE =
       new BuildLog() {

@@ -44,8 +44,10 @@ public record Config(Map<String, Object> values, Map<String, Range> ranges, Rang
     return bool(name).orElse(fallback);
   }
 
+  /** A number; other {@link Number}s and numeric strings (as in hand-made configs) convert. */
   public Optional<BigDecimal> number(String name) {
-    return Optional.ofNullable((BigDecimal) values.get(name));
+    return Optional.ofNullable(values.get(name))
+        .map(v -> v instanceof BigDecimal d ? d : new BigDecimal(v.toString().strip()));
   }
 
   public long longValue(String name, long fallback) {

@@ -31,6 +31,46 @@ public record StepContext(
     env = Map.copyOf(env);
   }
 
+  /** This context with another log (the engine gives each post-processor its own prefix). */
+  public StepContext withLog(BuildLog l) {
+    return new StepContext(
+        buildName,
+        sourceType,
+        sourceName,
+        templateDir,
+        cwd,
+        outputDir,
+        cacheDir,
+        force,
+        offline,
+        sourceDateEpoch,
+        env,
+        l,
+        cancellation,
+        cleanups,
+        processes);
+  }
+
+  /** This context with another cancellation (the engine's per-attempt timeout). */
+  public StepContext withCancellation(Cancellation c) {
+    return new StepContext(
+        buildName,
+        sourceType,
+        sourceName,
+        templateDir,
+        cwd,
+        outputDir,
+        cacheDir,
+        force,
+        offline,
+        sourceDateEpoch,
+        env,
+        log,
+        c,
+        cleanups,
+        processes);
+  }
+
   /** Resolves a path written in a template: relative paths are relative to the template dir. */
   public Path templatePath(String p) {
     return templateDir.resolve(p).normalize();

@@ -55,6 +55,11 @@ public final class Masker {
     return of(Stream.concat(secrets.stream(), more.stream()).toList());
   }
 
+  /** A masker hiding the secrets of both. */
+  public Masker plus(Masker other) {
+    return other.isEmpty() ? this : plus(other.secrets);
+  }
+
   public String mask(String text) {
     if (pattern == null || text == null || text.isEmpty()) {
       return text;

@@ -112,7 +112,7 @@ public final class PluginRegistry {
             + " of type \""
             + type
             + "\" in Ingot."
-            + Suggestions.didYouMean(type, byType.keySet())
+            + ValueConversion.suggest(type, byType.keySet())
             + " Known types: "
             + String.join(", ", new TreeMap<>(byType).keySet())
             + ".";

@@ -70,7 +70,7 @@ public final class SchemaChecker {
                         "An argument named \""
                             + name
                             + "\" is not expected here."
-                            + Suggestions.didYouMean(name, known),
+                            + ValueConversion.suggest(name, known),
                         at));
               } else if (arg.block()) {
                 diags.add(
@@ -98,7 +98,7 @@ public final class SchemaChecker {
               if (arg == null || !arg.block()) {
                 String hint =
                     arg == null
-                        ? Suggestions.didYouMean(name, known)
+                        ? ValueConversion.suggest(name, known)
                         : " Did you mean to define argument \""
                             + name
                             + "\"? If so, use the equals sign to assign it a value.";

@@ -120,7 +120,7 @@ final class ValueConversion {
                         + "\" is not expected in \""
                         + path
                         + "\"."
-                        + Suggestions.didYouMean(key, o.schema().names()),
+                        + suggest(key, o.schema().names()),
                     at));
           } else {
             out.put(key, convert(a.type(), e, path + "." + key, at, diags));
@@ -141,6 +141,12 @@ final class ValueConversion {
       }
     }
     return out;
+  }
+
+  /** " Did you mean \"x\"?" or "", ready to append to a sentence of a diagnostic's detail. */
+  static String suggest(String typed, java.util.Collection<String> candidates) {
+    String s = dev.ingot.diag.Suggest.didYouMean(typed, candidates);
+    return s.isEmpty() ? "" : " " + s;
   }
 
   /** Adds every string form inside {@code v} (for masking sensitive values). */

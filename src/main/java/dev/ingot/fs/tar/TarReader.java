@@ -1,7 +1,6 @@
 package dev.ingot.fs.tar;
 
 import dev.ingot.fs.BlobStore;
-import dev.ingot.fs.Digest;
 import dev.ingot.fs.FileEntry;
 import dev.ingot.fs.FileTree;
 import dev.ingot.fs.FileType;
@@ -38,19 +37,6 @@ public final class TarReader {
     if (e.type() != FileType.REGULAR || e.size() == 0) {
       return e;
     }
-    Digest d = blobs.put(tar.content());
-    return new FileEntry(
-        e.path(),
-        e.type(),
-        e.mode(),
-        e.uid(),
-        e.gid(),
-        e.mtime(),
-        e.size(),
-        d,
-        null,
-        0,
-        0,
-        e.xattrs());
+    return e.withContent(blobs.put(tar.content()));
   }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TarRoundTripTest {
+public class TarRoundTripTest {
   @TempDir Path tmp;
   DirBlobStore blobs;
 
@@ -26,7 +26,7 @@ class TarRoundTripTest {
   }
 
   /** A tree with every kind of entry and every field that needs an extension header. */
-  static FileTree sample(DirBlobStore blobs) throws IOException {
+  public static FileTree sample(DirBlobStore blobs) throws IOException {
     long t = 1_700_000_000L;
     var hello = blobs.put(new ByteArrayInputStream("hello\n".getBytes(StandardCharsets.UTF_8)));
     String longDir = "usr/share/" + "d".repeat(120);

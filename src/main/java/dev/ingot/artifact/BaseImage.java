@@ -1,0 +1,12 @@
+package dev.ingot.artifact;
+
+import dev.ingot.fs.FileTree;
+import java.nio.file.Path;
+
+/**
+ * The image a root filesystem was started from (source {@code oci}): the reference it was opened
+ * by, its manifest digest ("sha256:…"), the directory of the blob store that holds its manifest,
+ * config and layers, and its flattened tree, so that a container step can add one layer holding
+ * only the difference. Immutable.
+ */
+public record BaseImage(String reference, String manifestDigest, Path blobStore, FileTree tree) {}

@@ -1,0 +1,64 @@
+package dev.ingot.build;
+
+import dev.ingot.build.plan.PlannedBuild;
+import dev.ingot.plugin.AtomicOutput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The -force rule for output directories, as Packer applies it to output_directory: an existing one
+ * is an error before anything runs, unless -force, which deletes it first. Never deletes the
+ * working or template directory or one of their parents.
+ */
+final class OutputDirs {
+  private OutputDirs() {}
+
+  /** Problems that stop the run before it starts, one line each. */
+  static List<String> check(List<PlannedBuild> builds, Path cwd, Path templateDir, boolean force) {
+    List<String> problems = new ArrayList<>();
+    for (PlannedBuild b : builds) {
+      Path out = b.outputDir(cwd);
+      if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      if (!force) {
+        problems.add(
+            b.buildName()
+                + ": Output directory exists: "
+                + shown(cwd, out)
+                + ". Use the -force flag to delete it prior to building.");
+      } else if (protectedPath(out, cwd, templateDir)) {
+        problems.add(
+            b.buildName()
+                + ": Refusing to delete output directory "
+                + out
+                + ": it holds the working or template directory. Set output_directory to a"
+                + " directory of its own.");
+      }
+    }
+    return problems;
+  }
+
+  /** Deletes an output directory (for -force before a build, or after a failed build). */
+  static void delete(Path out, Path cwd, Path templateDir) throws IOException {
+    if (!protectedPath(out, cwd, templateDir)) {
+      AtomicOutput.deleteTree(out);
+    }
+  }
+
+  private static boolean protectedPath(Path out, Path cwd, Path templateDir) {
+    Path o = out.toAbsolutePath().normalize();
+    return o.getParent() == null
+        || cwd.toAbsolutePath().normalize().startsWith(o)
+        || templateDir.toAbsolutePath().normalize().startsWith(o);
+  }
+
+  private static String shown(Path cwd, Path out) {
+    Path c = cwd.toAbsolutePath().normalize();
+    return out.startsWith(c) ? c.relativize(out).toString() : out.toString();
+  }
+}

@@ -1,0 +1,69 @@
+package dev.ingot.oci.layout;
+
+import dev.ingot.fs.BlobStore;
+import dev.ingot.fs.Digest;
+import dev.ingot.fs.DirBlobStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The blobs of an OCI image layout, {@code <layout>/blobs/<alg>/<hex>}, as a {@link BlobStore}.
+ * Writes go through a temporary file and a rename like {@link DirBlobStore}. Thread-safe.
+ */
+public final class LayoutBlobs implements BlobStore {
+  private final Path layout;
+
+  public LayoutBlobs(Path layout) {
+    this.layout = layout;
+  }
+
+  @Override
+  public Digest put(InputStream in) throws IOException {
+    return put(in, null);
+  }
+
+  @Override
+  public Digest put(InputStream in, Digest expected) throws IOException {
+    Path dir = layout.resolve("blobs").resolve("sha256");
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(layout, "blob", ".part");
+    try {
+      Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Digest d;
+      try (InputStream r = Files.newInputStream(tmp)) {
+        d = Digest.sha256(r);
+      }
+      if (expected != null && !expected.equals(d)) {
+        throw new IOException("content digest mismatch: expected " + expected + ", got " + d);
+      }
+      if (!Files.exists(path(d))) {
+        Files.move(tmp, path(d), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+      return d;
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  @Override
+  public boolean has(Digest d) {
+    return Files.isRegularFile(path(d));
+  }
+
+  @Override
+  public InputStream open(Digest d) throws IOException {
+    return Files.newInputStream(path(d));
+  }
+
+  @Override
+  public Path path(Digest d) {
+    return layout.resolve("blobs").resolve(d.algorithm()).resolve(d.hex());
+  }
+
+  @Override
+  public long size(Digest d) throws IOException {
+    return Files.size(path(d));
+  }
+}

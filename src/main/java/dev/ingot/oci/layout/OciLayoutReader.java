@@ -1,0 +1,96 @@
+package dev.ingot.oci.layout;
+
+import dev.ingot.fs.BlobStore;
+import dev.ingot.fs.Digest;
+import dev.ingot.oci.model.Descriptor;
+import dev.ingot.oci.model.Image;
+import dev.ingot.oci.model.ImageConfig;
+import dev.ingot.oci.model.ImageIndex;
+import dev.ingot.oci.model.Manifest;
+import dev.ingot.oci.model.MediaTypes;
+import dev.ingot.oci.model.Platform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Opens images in an OCI layout directory, or in any blob store holding an index. Manifests and
+ * configs are checked against their digests as they are read; layers are checked by whoever reads
+ * them. Thread-safe (no state).
+ */
+public final class OciLayoutReader {
+  private OciLayoutReader() {}
+
+  /**
+   * The image named {@code name} (the ref.name annotation; null takes the only entry) for {@code
+   * platform} (null: the only or first manifest), from the layout at {@code dir}.
+   */
+  public static Image open(Path dir, String name, Platform platform) throws IOException {
+    Path idx = dir.resolve("index.json");
+    if (!Files.isRegularFile(dir.resolve("oci-layout")) || !Files.isRegularFile(idx)) {
+      throw new NoSuchFileException(dir + " is not an OCI image layout (no oci-layout/index.json)");
+    }
+    return fromIndex(Files.readAllBytes(idx), new LayoutBlobs(dir), name, platform, dir.toString());
+  }
+
+  static Image fromIndex(byte[] indexBytes, BlobStore blobs, String name, Platform p, String where)
+      throws IOException {
+    ImageIndex index = ImageIndex.parse(indexBytes, MediaTypes.OCI_INDEX);
+    Descriptor pick = null;
+    for (Descriptor d : index.manifests()) {
+      String n = d.annotations().get(OciLayoutWriter.REF_NAME);
+      if (name == null ? index.manifests().size() == 1 : name.equals(n)) {
+        pick = d;
+        break;
+      }
+    }
+    if (pick == null) {
+      throw new IOException(
+          where
+              + (name == null
+                  ? " holds " + index.manifests().size() + " images; name one (PATH:NAME)"
+                  : " has no image named '" + name + "'"));
+    }
+    return resolve(blobs, pick, p, where);
+  }
+
+  /** Follows {@code d} through nested indexes to one image manifest for the platform. */
+  public static Image resolve(BlobStore blobs, Descriptor d, Platform p, String where)
+      throws IOException {
+    byte[] bytes = read(blobs, d.digest(), where);
+    String mt = ImageIndex.declaredMediaType(bytes);
+    mt = mt != null ? mt : d.mediaType();
+    if (MediaTypes.isIndex(mt)) {
+      ImageIndex inner = ImageIndex.parse(bytes, mt);
+      Descriptor next =
+          p == null
+              ? inner.manifests().stream().findFirst().orElse(null)
+              : inner.forPlatform(p).orElse(null);
+      if (next == null) {
+        throw new IOException(where + " has no image for platform " + p);
+      }
+      return resolve(blobs, next, p, where);
+    }
+    Manifest m = Manifest.parse(bytes, mt);
+    ImageConfig c = ImageConfig.parse(read(blobs, m.config().digest(), where));
+    Descriptor md =
+        Descriptor.of(m.mediaType(), d.digest(), bytes.length).withPlatform(c.platform());
+    return new Image(md, m, c, blobs);
+  }
+
+  static byte[] read(BlobStore blobs, Digest d, String where) throws IOException {
+    if (!blobs.has(d)) {
+      throw new NoSuchFileException(where + " lacks blob " + d);
+    }
+    byte[] b;
+    try (InputStream in = blobs.open(d)) {
+      b = in.readAllBytes();
+    }
+    if (!Digest.sha256(b).equals(d)) {
+      throw new IOException(where + ": blob " + d + " does not match its digest");
+    }
+    return b;
+  }
+}

@@ -1,0 +1,196 @@
+package dev.ingot.pkg.deb.repo;
+
+import dev.ingot.fs.Digest;
+import dev.ingot.pkg.deb.BinaryPackage;
+import dev.ingot.pkg.fetch.FetchException;
+import dev.ingot.pkg.fetch.Fetcher;
+import dev.ingot.pkg.pgp.Keyring;
+import dev.ingot.pkg.pgp.PgpException;
+import dev.ingot.pkg.pgp.SignatureVerifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.tukaani.xz.XZInputStream;
+
+/**
+ * Reads a Debian-format repository with apt's trust chain: InRelease (or Release + Release.gpg)
+ * verified against the suite's keyring, freshness checked (Valid-Until), then Packages indexes
+ * checked against the SHA256 sums of the signed Release. Indexes are cached decompressed under the
+ * digest the Release gives for the uncompressed file, so a warm cache neither downloads nor
+ * decompresses them again. Thread-safe.
+ */
+public final class Repository {
+  /** A suite whose Release was verified, with the text that was signed. */
+  public record Verified(SuiteRef ref, ReleaseFile release, String releaseText) {}
+
+  private final Fetcher fetcher;
+  private final Instant now;
+
+  /** {@code now} is the time Valid-Until and key expiry are checked against. */
+  public Repository(Fetcher fetcher, Instant now) {
+    this.fetcher = fetcher;
+    this.now = now;
+  }
+
+  /** Fetches and verifies the suite's Release. */
+  public Verified release(SuiteRef s) {
+    Keyring keys = Keyring.load(s.keyrings());
+    SignatureVerifier v = new SignatureVerifier(keys);
+    URI in = s.dists("InRelease");
+    String text;
+    String name;
+    Optional<byte[]> inRelease = fetcher.fetchMeta(in);
+    try {
+      if (inRelease.isPresent()) {
+        name = in.toString();
+        text = v.verifyClearSigned(new String(inRelease.get(), StandardCharsets.UTF_8), name, now);
+      } else {
+        URI rel = s.dists("Release");
+        name = rel.toString();
+        byte[] body =
+            fetcher
+                .fetchMeta(rel)
+                .orElseThrow(
+                    () ->
+                        new RepositoryException(
+                            "suite '"
+                                + s.suite()
+                                + "' not found at "
+                                + s.base()
+                                + " (neither InRelease nor Release exists); check the suite name"
+                                + " and the mirror"));
+        byte[] sig =
+            fetcher
+                .fetchMeta(s.dists("Release.gpg"))
+                .orElseThrow(
+                    () ->
+                        new RepositoryException(
+                            name
+                                + ": the Release file is not signed (no InRelease, no"
+                                + " Release.gpg); Ingot refuses unsigned repositories"));
+        v.verifyDetached(body, sig, name + ".gpg", now);
+        text = new String(body, StandardCharsets.UTF_8);
+      }
+    } catch (PgpException e) {
+      throw new RepositoryException(e.getMessage(), e);
+    }
+    ReleaseFile r = ReleaseFile.parse(text, name);
+    if (!s.suite().equals(r.codename()) && !s.suite().equals(r.suite())) {
+      throw new RepositoryException(
+          name
+              + ": the Release is for suite '"
+              + r.suite()
+              + "' (codename '"
+              + r.codename()
+              + "'), not '"
+              + s.suite()
+              + "'");
+    }
+    r.checkFresh(now, name);
+    return new Verified(s, r, text);
+  }
+
+  /** The digest of the uncompressed Packages index of one component, as the Release lists it. */
+  public static Optional<String> indexDigest(Verified v, String component, String arch) {
+    return v.release()
+        .file(component + "/binary-" + arch + "/Packages")
+        .map(ReleaseFile.IndexFile::sha256);
+  }
+
+  /** The packages of {@code component} for {@code arch}, verified against the Release. */
+  public List<BinaryPackage> packages(Verified v, String component, String arch) {
+    String dir = component + "/binary-" + arch + "/";
+    String name = v.ref().dists(dir + "Packages").toString();
+    String text;
+    try {
+      text = Files.readString(indexText(v, dir, name), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new RepositoryException(name + ": cannot read: " + e.getMessage(), e);
+    }
+    return PackagesIndex.parse(text, v.ref().base(), v.ref().suite(), name);
+  }
+
+  private Path indexText(Verified v, String dir, String name) throws IOException {
+    ReleaseFile r = v.release();
+    Optional<ReleaseFile.IndexFile> plain = r.file(dir + "Packages");
+    if (plain.isPresent()) {
+      Path p = fetcher.cached(Digest.parse("sha256:" + plain.get().sha256()));
+      if (Files.isRegularFile(p)) {
+        return p;
+      }
+    }
+    for (String ext : List.of(".xz", ".gz", "")) {
+      Optional<ReleaseFile.IndexFile> f = r.file(dir + "Packages" + ext);
+      if (f.isEmpty()) {
+        continue;
+      }
+      Path compressed = fetchIndex(v, f.get());
+      if (ext.isEmpty()) {
+        return compressed;
+      }
+      return decompress(compressed, ext, plain, name);
+    }
+    throw new RepositoryException(
+        name
+            + ": the Release lists no Packages index for "
+            + dir
+            + "; check the component and architecture");
+  }
+
+  private Path fetchIndex(Verified v, ReleaseFile.IndexFile f) {
+    Digest d = Digest.parse("sha256:" + f.sha256());
+    if (v.release().acquireByHash()) {
+      String parent = f.path().substring(0, f.path().lastIndexOf('/') + 1);
+      try {
+        return fetcher.fetch(
+            new Fetcher.Request(
+                v.ref().dists(parent + "by-hash/SHA256/" + f.sha256()), d, f.size()));
+      } catch (FetchException e) {
+        if (!e.notFound()) {
+          throw e;
+        }
+      }
+    }
+    return fetcher.fetch(new Fetcher.Request(v.ref().dists(f.path()), d, f.size()));
+  }
+
+  private Path decompress(
+      Path compressed, String ext, Optional<ReleaseFile.IndexFile> plain, String name)
+      throws IOException {
+    Path tmp = Files.createTempFile(compressed.getParent(), "index", ".tmp");
+    try {
+      MessageDigest md = Digest.sha256Md();
+      try (InputStream raw = Files.newInputStream(compressed);
+          InputStream in =
+              ext.equals(".xz") ? new XZInputStream(raw) : new GZIPInputStream(raw, 1 << 16);
+          OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), md)) {
+        in.transferTo(out);
+      }
+      Digest got = Digest.fromSha256(md.digest());
+      if (plain.isPresent() && !got.hex().equals(plain.get().sha256())) {
+        throw new RepositoryException(
+            name
+                + ": the decompressed index does not match the Release's SHA256 ("
+                + plain.get().sha256()
+                + "); the mirror may be inconsistent");
+      }
+      Path dest = fetcher.cached(got);
+      Files.createDirectories(dest.getParent());
+      Files.move(tmp, dest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return dest;
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package dev.ingot.publish;
+
+import dev.ingot.artifact.Artifact;
+import dev.ingot.artifact.FileSet;
+import dev.ingot.plugin.Arg;
+import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.AtomicOutput;
+import dev.ingot.plugin.Config;
+import dev.ingot.plugin.PostProcessorPlugin;
+import dev.ingot.plugin.Schema;
+import dev.ingot.plugin.StepContext;
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Post-processor {@code compress}: packs the artifact's files into {@code output} (default {@code
+ * packer_{{.BuildName}}_{{.BuilderType}}.tar.gz}); several files need an archive format (tar.gz,
+ * tar.zst, tar.xz, tar, zip), a single file may also be compressed alone (gz, zst, xz). Archives
+ * are reproducible: entries by file name, sorted, owner 0:0, mtime SOURCE_DATE_EPOCH. Written to a
+ * temporary sibling and renamed when complete; an existing output is replaced, as Packer does.
+ */
+public final class CompressPostProcessor implements PostProcessorPlugin {
+  private static final Schema SCHEMA =
+      Schema.of(
+          Arg.optional(
+              "output",
+              ArgType.STRING,
+              "packer_{{.BuildName}}_{{.BuilderType}}.tar.gz",
+              "The compressed file; {{.BuildName}} and {{.BuilderType}} are replaced."),
+          Arg.optional("format", ArgType.STRING, null, "Overrides the format of the extension."),
+          Arg.optional(
+              "compression_level", ArgType.NUMBER, null, "gzip/xz 0-9, zstd 1-22; default 6."));
+
+  @Override
+  public String type() {
+    return "compress";
+  }
+
+  @Override
+  public Schema schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public String description() {
+    return "Compresses the artifact's files (tar.gz, tar.zst, tar.xz, zip, gz, zst, xz).";
+  }
+
+  @Override
+  public Set<Class<? extends Artifact>> accepts() {
+    return FileArtifacts.WITH_FILES;
+  }
+
+  @Override
+  public Class<? extends Artifact> produces(Class<? extends Artifact> input, Config config) {
+    return FileSet.class;
+  }
+
+  @Override
+  public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
+    String output =
+        OutputFiles.fill(config, "output", config.string("output", ""), FileArtifacts.names(ctx));
+    CompressFormat format =
+        CompressFormat.find(config.string("format").orElse(null), output)
+            .orElseThrow(
+                () ->
+                    config.error(
+                        config.has("format") ? "format" : "output",
+                        "Unknown compression format for " + output,
+                        "Use an output ending in one of: "
+                            + CompressFormat.names()
+                            + " (or set format)."));
+    int level = level(config, format.codec());
+    List<Path> files = FileArtifacts.files(input, ctx, "compress");
+    if (format.container() == CompressFormat.Container.NONE
+        && (files.size() != 1 || Files.isDirectory(files.get(0)))) {
+      throw config.error(
+          "output",
+          "Cannot put " + files.size() + " files into one ." + format.name() + " file",
+          "Use an archive format such as .tar.gz, .tar.zst or .tar.xz for several files or a directory.");
+    }
+    Path target = ctx.cwd().resolve(output).normalize();
+    ctx.log()
+        .info(
+            "Compressing "
+                + files.size()
+                + " file(s) into "
+                + output
+                + " ("
+                + format.name()
+                + ", level "
+                + level
+                + ")");
+    Progress progress = new Progress(ctx, "Compressing " + output, total(files));
+    try (AtomicOutput out = AtomicOutput.file(target)) {
+      try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(out.path()), 1 << 16);
+          OutputStream z = format.compress(raw, level)) {
+        switch (format.container()) {
+          case NONE -> copy(files.get(0), z, progress);
+          case TAR -> Archives.tar(files, z, ctx.sourceDateEpoch(), f -> copyTo(f, progress));
+          case ZIP -> Archives.zip(files, z, ctx.sourceDateEpoch(), f -> copyTo(f, progress));
+        }
+      }
+      out.commit(true);
+    }
+    ctx.log().info("Archive " + output + " completed");
+    return new FileSet(List.of(target), input);
+  }
+
+  private static int level(Config c, CompressFormat.Codec codec) {
+    if (!c.has("compression_level")) {
+      return codec.standard;
+    }
+    long l = c.longValue("compression_level", codec.standard);
+    if (codec == CompressFormat.Codec.NONE) {
+      return 0;
+    }
+    if (l < codec.min || l > codec.max) {
+      throw c.error(
+          "compression_level",
+          "compression_level " + l + " is out of range",
+          "For "
+              + codec.name().toLowerCase(java.util.Locale.ROOT)
+              + " use "
+              + codec.min
+              + " to "
+              + codec.max
+              + ".");
+    }
+    return (int) l;
+  }
+
+  private static long total(List<Path> files) throws java.io.IOException {
+    long n = 0;
+    for (Path f : files) {
+      if (Files.isRegularFile(f)) {
+        n += Files.size(f);
+      }
+    }
+    return n;
+  }
+
+  private static Archives.Content copyTo(Path f, Progress p) {
+    return out -> copy(f, out, p);
+  }
+
+  private static void copy(Path f, OutputStream out, Progress p) throws java.io.IOException {
+    try (InputStream in = Files.newInputStream(f)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        out.write(buf, 0, n);
+        p.add(n);
+      }
+    }
+  }
+
+  /** Reports progress at most every 8 MiB and at the end. */
+  private static final class Progress {
+    private final StepContext ctx;
+    private final String task;
+    private final long total;
+    private long done;
+    private long reported;
+
+    Progress(StepContext ctx, String task, long total) {
+      this.ctx = ctx;
+      this.task = task;
+      this.total = total;
+    }
+
+    void add(long n) {
+      ctx.cancellation().check();
+      done += n;
+      if (done - reported >= (8 << 20) || done == total) {
+        reported = done;
+        ctx.log().progress(task, done, total);
+      }
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.ingot.scan.db;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * {@code ingot db import}: reads a source (a path, or an http(s) URL fetched once into the cache),
+ * detects its format unless told ("osv" for a directory, a zip or a JSON record; "debian-tracker"
+ * for the tracker export), and stores it as one segment. Nothing is ever downloaded unless a URL is
+ * given. Thread-safe.
+ */
+public final class DbImport {
+  private final Path dbDir;
+
+  public DbImport(Path dbDir) {
+    this.dbDir = dbDir;
+  }
+
+  /**
+   * Imports {@code source}. {@code format} is "auto", "osv" or "debian-tracker"; {@code name} may
+   * be null to derive one from the source.
+   */
+  public SegmentMeta run(String source, String format, String name, Instant now)
+      throws IOException {
+    boolean remote = source.startsWith("http://") || source.startsWith("https://");
+    Path file = remote ? download(source) : Path.of(source);
+    try {
+      if (!Files.exists(file)) {
+        throw new AdvisoryDbException(
+            "advisory source "
+                + source
+                + " does not exist; give an OSV directory or zip, or the"
+                + " Debian security tracker JSON");
+      }
+      String kind = format.equals("auto") ? detect(file) : format;
+      ImportResult result =
+          switch (kind) {
+            case "osv" -> new OsvImporter().read(file);
+            case "debian-tracker" -> {
+              try (InputStream in = Files.newInputStream(file)) {
+                yield new DebianTrackerImporter().read(in);
+              }
+            }
+            default ->
+                throw new AdvisoryDbException(
+                    "unknown advisory format '" + kind + "'; use osv or debian-tracker");
+          };
+      if (result.records().isEmpty() && result.advisories() == 0) {
+        throw new AdvisoryDbException(
+            "no advisories found in "
+                + source
+                + " (read as "
+                + kind
+                + "); skipped: "
+                + result.skipped());
+      }
+      String n =
+          name != null ? name : defaultName(kind, remote ? URI.create(source).getPath() : source);
+      return AdvisoryDb.store(dbDir, n, kind, source, now, result);
+    } finally {
+      if (remote) {
+        Files.deleteIfExists(file);
+      }
+    }
+  }
+
+  /** "osv" for directories, zips and OSV JSON; "debian-tracker" for the tracker's object. */
+  static String detect(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      return "osv";
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(4096);
+      if (head.length >= 2 && head[0] == 'P' && head[1] == 'K') {
+        return "osv";
+      }
+      String s = new String(head, java.nio.charset.StandardCharsets.UTF_8).stripLeading();
+      if (s.startsWith("[")) {
+        return "osv";
+      }
+      // An OSV record's first keys are its own fields; the tracker's are package names.
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("^\\{\\s*\"([^\"]*)\"").matcher(s);
+      if (m.find()) {
+        String k = m.group(1);
+        return java.util.Set.of(
+                    "id",
+                    "schema_version",
+                    "modified",
+                    "published",
+                    "aliases",
+                    "summary",
+                    "details",
+                    "affected",
+                    "severity",
+                    "withdrawn",
+                    "related",
+                    "upstream")
+                .contains(k)
+            ? "osv"
+            : "debian-tracker";
+      }
+    }
+    throw new AdvisoryDbException(
+        file + " is neither OSV nor the Debian tracker export; pass --format to say which");
+  }
+
+  static String defaultName(String kind, String source) {
+    if (kind.equals("debian-tracker")) {
+      return "debian-tracker";
+    }
+    String base = Path.of(source.isEmpty() ? "osv" : source).getFileName().toString();
+    base = base.replaceAll("\\.(zip|json)$", "").toLowerCase(Locale.ROOT);
+    base = base.replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "");
+    return base.isEmpty() ? "osv" : base.startsWith("osv") ? base : "osv-" + base;
+  }
+
+  private Path download(String url) throws IOException {
+    Files.createDirectories(dbDir);
+    Path tmp = Files.createTempFile(dbDir, ".download", ".part");
+    HttpClient client =
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(30))
+            .build();
+    try {
+      HttpResponse<Path> r =
+          client.send(
+              HttpRequest.newBuilder(URI.create(url)).GET().build(),
+              HttpResponse.BodyHandlers.ofFile(tmp));
+      if (r.statusCode() != 200) {
+        throw new AdvisoryDbException(
+            "downloading "
+                + url
+                + " failed with HTTP "
+                + r.statusCode()
+                + "; check the URL or import a local copy");
+      }
+      return tmp;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      Files.deleteIfExists(tmp);
+      throw new IOException("download of " + url + " interrupted", e);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      if (e instanceof AdvisoryDbException) {
+        throw e;
+      }
+      throw new AdvisoryDbException("cannot download " + url + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+a = "%{ iff x }"
+b = "%{ 1 }"
+c = "%{for in x}%{endfor}"

@@ -1,0 +1,3 @@
+a = "\q"
+b = "\u12"
+c = "\UFFFFFFFF"

@@ -1,0 +1,2 @@
+source "null" "x" {
+  a = 1

@@ -1,0 +1,2 @@
+a = "x%{endif}"
+b = "%{for x in y}z%{else}%{endfor}"
