@@ -10,5 +10,10 @@ final class Commands {
   private Commands() {}
 
   static final List<Class<?>> ALL =
-      List.of(VersionCommand.class, BuildCommand.class, InitCommand.class, CompletionCommand.class);
+      List.of(
+          VersionCommand.class,
+          BuildCommand.class,
+          InitCommand.class,
+          FmtCommand.class,
+          CompletionCommand.class);
 }

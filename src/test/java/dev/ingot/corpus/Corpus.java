@@ -87,10 +87,13 @@ final class Corpus {
     return out;
   }
 
-  /** Every {@code *.pkr.hcl} file of the corpus. */
-  static List<Path> templateFiles() {
+  /** Every file of the corpus that fmt reads: {@code *.pkr.hcl} and {@code *.pkrvars.hcl}. */
+  static List<Path> formattableFiles() {
     try (Stream<Path> s = Files.walk(ROOT)) {
-      return s.filter(p -> p.toString().endsWith(".pkr.hcl")).sorted().toList();
+      return s.filter(
+              p -> p.toString().endsWith(".pkr.hcl") || p.toString().endsWith(".pkrvars.hcl"))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
