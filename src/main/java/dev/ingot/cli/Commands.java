@@ -11,9 +11,12 @@ final class Commands {
 
   static final List<Class<?>> ALL =
       List.of(
-          VersionCommand.class,
           BuildCommand.class,
           InitCommand.class,
           FmtCommand.class,
-          CompletionCommand.class);
+          LockCommand.class,
+          OutdatedCommand.class,
+          RootfsCommand.class,
+          CompletionCommand.class,
+          VersionCommand.class);
 }

@@ -34,7 +34,8 @@ public final class TreeImporter {
     }
     Map<Object, String> inodes = new HashMap<>();
     for (Path p : all) {
-      String rel = FsPaths.normalize(root.relativize(p).toString().replace('\\', '/'));
+      // Linux names may hold a backslash (systemd units: "system-systemd\\x2dcryptsetup.slice").
+      String rel = FsPaths.normalize(root.relativize(p).toString());
       b.put(entry(p, rel, inodes));
     }
     return b.build();

@@ -2,6 +2,7 @@ package dev.ingot.provision;
 
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Communicator;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.ProvisionerPlugin;
@@ -54,14 +55,8 @@ public final class FileProvisioner implements ProvisionerPlugin {
                     "destination",
                     "No communicator",
                     "The file provisioner copies into the build target; this source has none."));
+    Checks.orThrow(check(c));
     String direction = c.string("direction", "upload");
-    int given = (c.has("source") ? 1 : 0) + (c.has("sources") ? 1 : 0) + (c.has("content") ? 1 : 0);
-    if (given != 1) {
-      throw c.error(
-          "source",
-          given == 0 ? "Nothing to copy" : "Only one of source, sources or content can be set",
-          "Set exactly one of source, sources or content.");
-    }
     String dest = c.string("destination", "");
     List<String> sources = c.has("source") ? List.of(c.string("source", "")) : c.strings("sources");
     switch (direction) {
@@ -105,6 +100,38 @@ public final class FileProvisioner implements ProvisionerPlugin {
               "Unknown direction \"" + direction + "\"",
               "Use \"upload\" or \"download\".");
     }
+  }
+
+  /** Packer's validate checks: one of source, sources, content; a known direction. */
+  @Override
+  public dev.ingot.diag.Diagnostics check(Config c) {
+    List<dev.ingot.diag.Diagnostic> out = new java.util.ArrayList<>();
+    int given = (c.has("source") ? 1 : 0) + (c.has("sources") ? 1 : 0) + (c.has("content") ? 1 : 0);
+    if (given != 1) {
+      out.add(
+          Checks.error(
+              c,
+              "source",
+              given == 0 ? "Nothing to copy" : "Only one of source, sources or content can be set",
+              "Set exactly one of source, sources or content."));
+    }
+    String direction = c.string("direction", "upload");
+    if (!direction.equals("upload") && !direction.equals("download")) {
+      out.add(
+          Checks.error(
+              c,
+              "direction",
+              "Unknown direction \"" + direction + "\"",
+              "Use \"upload\" or \"download\"."));
+    } else if (direction.equals("download") && c.has("content")) {
+      out.add(
+          Checks.error(
+              c,
+              "content",
+              "content cannot be downloaded",
+              "Use content only with direction = \"upload\"."));
+    }
+    return Checks.of(out);
   }
 
   private static Path content(String text) throws java.io.IOException {

@@ -2,6 +2,7 @@ package dev.ingot.provision;
 
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.ProcessRunner;
 import dev.ingot.plugin.Schema;
@@ -44,8 +45,12 @@ final class LocalShell {
                       "tempfile_extension", ArgType.STRING, null, "Windows only; ignored.")))
           .plus(ShellArgs.COMMON);
 
+  static dev.ingot.diag.Diagnostics check(Config c) {
+    return Checks.of(ShellArgs.check(c, true));
+  }
+
   static void run(Config c, StepContext ctx, Map<String, String> extraEnv) throws Exception {
-    ShellArgs.checkOneSource(c, true);
+    Checks.orThrow(check(c));
     List<String> onlyOn = c.strings("only_on");
     if (!onlyOn.isEmpty() && !onlyOn.contains("linux")) {
       ctx.log().info("Skipping shell-local: only_on does not include linux");

@@ -4,6 +4,7 @@ import dev.ingot.artifact.Artifact;
 import dev.ingot.artifact.NoArtifact;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.Schema;
 import dev.ingot.plugin.SourcePlugin;
@@ -50,15 +51,23 @@ public final class NullSource implements SourcePlugin {
 
   @Override
   public Artifact build(Config config, StepContext ctx) {
-    String comm = config.string("communicator", "none");
-    if (!comm.equals("none")) {
-      throw config.error(
-          "communicator",
-          "Unsupported communicator \"" + comm + "\" for the null source",
-          "Ingot's null source has no communicator; set communicator = \"none\" and use"
-              + " shell-local provisioners.");
-    }
+    Checks.orThrow(check(config));
     return new NoArtifact();
+  }
+
+  @Override
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    String comm = config.string("communicator", "none");
+    if (comm.equals("none")) {
+      return dev.ingot.diag.Diagnostics.NONE;
+    }
+    return dev.ingot.diag.Diagnostics.of(
+        Checks.error(
+            config,
+            "communicator",
+            "Unsupported communicator \"" + comm + "\" for the null source",
+            "Ingot's null source has no communicator; set communicator = \"none\" and use"
+                + " shell-local provisioners."));
   }
 
   @Override

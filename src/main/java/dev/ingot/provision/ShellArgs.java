@@ -2,6 +2,7 @@ package dev.ingot.provision;
 
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.StepContext;
 import java.math.BigDecimal;
@@ -38,8 +39,12 @@ final class ShellArgs {
   /** One script to run: its local file, and a label for the log. */
   record Script(java.nio.file.Path file, String label, boolean temporary) {}
 
-  /** Checks that exactly one script source is given; {@code withCommand} adds shell-local's. */
-  static void checkOneSource(Config c, boolean withCommand) {
+  /**
+   * Packer's validate checks of script steps: exactly one of (command,) inline, script, scripts;
+   * environment_vars entries are KEY=value; valid_exit_codes are whole numbers.
+   */
+  static List<dev.ingot.diag.Diagnostic> check(Config c, boolean withCommand) {
+    List<dev.ingot.diag.Diagnostic> out = new ArrayList<>();
     int n =
         (withCommand && c.has("command") ? 1 : 0)
             + (c.has("inline") ? 1 : 0)
@@ -48,11 +53,34 @@ final class ShellArgs {
     if (n != 1) {
       String names =
           withCommand ? "command, inline, script or scripts" : "inline, script or scripts";
-      throw c.error(
-          c.has("inline") ? "inline" : "script",
-          n == 0 ? "Nothing to run" : "Only one of " + names + " can be set",
-          "Set exactly one of " + names + ".");
+      out.add(
+          Checks.error(
+              c,
+              c.has("inline") ? "inline" : "script",
+              n == 0 ? "Nothing to run" : "Only one of " + names + " can be set",
+              "Set exactly one of " + names + "."));
     }
+    for (String kv : c.strings("environment_vars")) {
+      if (kv.indexOf('=') <= 0) {
+        out.add(
+            Checks.error(
+                c,
+                "environment_vars",
+                "Bad environment variable \"" + kv + "\"",
+                "Each entry must be KEY=value."));
+      }
+    }
+    for (String code : c.strings("valid_exit_codes")) {
+      if (!code.matches("-?\\d+")) {
+        out.add(
+            Checks.error(
+                c,
+                "valid_exit_codes",
+                "Bad exit code \"" + code + "\"",
+                "Exit codes are whole numbers."));
+      }
+    }
+    return out;
   }
 
   /** The inline lines (or the single command) as script text with its shebang. */
@@ -95,12 +123,6 @@ final class ShellArgs {
     }
     for (String kv : c.strings("environment_vars")) {
       int eq = kv.indexOf('=');
-      if (eq <= 0) {
-        throw c.error(
-            "environment_vars",
-            "Bad environment variable \"" + kv + "\"",
-            "Each entry must be KEY=value.");
-      }
       env.put(kv.substring(0, eq), kv.substring(eq + 1));
     }
     env.putAll(c.stringMap("env"));

@@ -27,6 +27,11 @@ public final class ShellLocalPostProcessor implements PassThroughPostProcessor {
   }
 
   @Override
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    return LocalShell.check(config);
+  }
+
+  @Override
   public String description() {
     return "Runs commands or scripts on this machine with the artifact's files at hand.";
   }

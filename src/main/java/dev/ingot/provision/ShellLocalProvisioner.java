@@ -21,6 +21,11 @@ public final class ShellLocalProvisioner implements ProvisionerPlugin {
   }
 
   @Override
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    return LocalShell.check(config);
+  }
+
+  @Override
   public String description() {
     return "Runs commands or scripts on the machine running Ingot.";
   }

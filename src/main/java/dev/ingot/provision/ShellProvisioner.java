@@ -2,6 +2,7 @@ package dev.ingot.provision;
 
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Communicator;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.ProvisionerPlugin;
@@ -56,6 +57,11 @@ public final class ShellProvisioner implements ProvisionerPlugin {
   }
 
   @Override
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    return Checks.of(ShellArgs.check(config, false));
+  }
+
+  @Override
   public String description() {
     return "Runs shell scripts inside the build target.";
   }
@@ -70,7 +76,7 @@ public final class ShellProvisioner implements ProvisionerPlugin {
                     "inline",
                     "No communicator",
                     "The shell provisioner runs in the build target; this source has none. Use shell-local."));
-    ShellArgs.checkOneSource(c, false);
+    Checks.orThrow(check(c));
     Map<String, String> env = ShellArgs.environment(c, ctx);
     List<Integer> valid = ShellArgs.validExitCodes(c);
     String remote =

@@ -4,6 +4,7 @@ import dev.ingot.artifact.Artifact;
 import dev.ingot.artifact.FileSet;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.PostProcessorPlugin;
 import dev.ingot.plugin.Schema;
@@ -32,6 +33,9 @@ public final class ChecksumPostProcessor implements PostProcessorPlugin {
           "md5", "MD5", "sha1", "SHA-1", "sha224", "SHA-224", "sha256", "SHA-256", "sha384",
           "SHA-384", "sha512", "SHA-512");
 
+  private static final String DEFAULT_OUTPUT =
+      "packer_{{.BuildName}}_{{.BuilderType}}_{{.ChecksumType}}.checksum";
+
   private static final Schema SCHEMA =
       Schema.of(
           Arg.optional(
@@ -42,7 +46,7 @@ public final class ChecksumPostProcessor implements PostProcessorPlugin {
           Arg.optional(
               "output",
               ArgType.STRING,
-              "packer_{{.BuildName}}_{{.BuilderType}}_{{.ChecksumType}}.checksum",
+              DEFAULT_OUTPUT,
               "The checksum file; {{.BuildName}}, {{.BuilderType}}, {{.ChecksumType}} are replaced."));
 
   @Override
@@ -77,15 +81,9 @@ public final class ChecksumPostProcessor implements PostProcessorPlugin {
 
   @Override
   public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
-    List<String> types = config.strings("checksum_types");
-    for (String t : types) {
-      if (!ALGORITHMS.containsKey(t)) {
-        throw config.error(
-            "checksum_types",
-            "Unknown checksum type \"" + t + "\"",
-            "Use one of md5, sha1, sha224, sha256, sha384, sha512.");
-      }
-    }
+    Checks.orThrow(check(config));
+    List<String> types =
+        config.has("checksum_types") ? config.strings("checksum_types") : List.of("md5");
     List<Path> files = FileArtifacts.files(input, ctx, "checksum");
     Set<Path> written = new LinkedHashSet<>();
     for (String t : types) {
@@ -93,7 +91,9 @@ public final class ChecksumPostProcessor implements PostProcessorPlugin {
       names.put("ChecksumType", t);
       Path out =
           ctx.cwd()
-              .resolve(OutputFiles.fill(config, "output", config.string("output", ""), names))
+              .resolve(
+                  OutputFiles.fill(
+                      config, "output", config.string("output", DEFAULT_OUTPUT), names))
               .normalize();
       StringBuilder lines = new StringBuilder();
       for (Path f : files) {
@@ -107,6 +107,22 @@ public final class ChecksumPostProcessor implements PostProcessorPlugin {
     List<Path> all = new ArrayList<>(input.files());
     all.addAll(written);
     return new FileSet(all, input);
+  }
+
+  @Override
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    List<dev.ingot.diag.Diagnostic> out = new ArrayList<>();
+    for (String t : config.strings("checksum_types")) {
+      if (!ALGORITHMS.containsKey(t)) {
+        out.add(
+            Checks.error(
+                config,
+                "checksum_types",
+                "Unknown checksum type \"" + t + "\"",
+                "Use one of md5, sha1, sha224, sha256, sha384, sha512."));
+      }
+    }
+    return Checks.of(out);
   }
 
   static String hash(String algorithm, Path f) throws Exception {

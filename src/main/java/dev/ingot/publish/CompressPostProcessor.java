@@ -5,6 +5,7 @@ import dev.ingot.artifact.FileSet;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
 import dev.ingot.plugin.AtomicOutput;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.PostProcessorPlugin;
 import dev.ingot.plugin.Schema;
@@ -25,12 +26,14 @@ import java.util.Set;
  * temporary sibling and renamed when complete; an existing output is replaced, as Packer does.
  */
 public final class CompressPostProcessor implements PostProcessorPlugin {
+  private static final String DEFAULT_OUTPUT = "packer_{{.BuildName}}_{{.BuilderType}}.tar.gz";
+
   private static final Schema SCHEMA =
       Schema.of(
           Arg.optional(
               "output",
               ArgType.STRING,
-              "packer_{{.BuildName}}_{{.BuilderType}}.tar.gz",
+              DEFAULT_OUTPUT,
               "The compressed file; {{.BuildName}} and {{.BuilderType}} are replaced."),
           Arg.optional("format", ArgType.STRING, null, "Overrides the format of the extension."),
           Arg.optional(
@@ -64,17 +67,10 @@ public final class CompressPostProcessor implements PostProcessorPlugin {
   @Override
   public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
     String output =
-        OutputFiles.fill(config, "output", config.string("output", ""), FileArtifacts.names(ctx));
-    CompressFormat format =
-        CompressFormat.find(config.string("format").orElse(null), output)
-            .orElseThrow(
-                () ->
-                    config.error(
-                        config.has("format") ? "format" : "output",
-                        "Unknown compression format for " + output,
-                        "Use an output ending in one of: "
-                            + CompressFormat.names()
-                            + " (or set format)."));
+        OutputFiles.fill(
+            config, "output", config.string("output", DEFAULT_OUTPUT), FileArtifacts.names(ctx));
+    Checks.orThrow(check(config));
+    CompressFormat format = format(config).orElseThrow();
     int level = level(config, format.codec());
     List<Path> files = FileArtifacts.files(input, ctx, "compress");
     if (format.container() == CompressFormat.Container.NONE
@@ -112,27 +108,45 @@ public final class CompressPostProcessor implements PostProcessorPlugin {
     return new FileSet(List.of(target), input);
   }
 
+  private static java.util.Optional<CompressFormat> format(Config c) {
+    return CompressFormat.find(c.string("format").orElse(null), c.string("output", DEFAULT_OUTPUT));
+  }
+
   private static int level(Config c, CompressFormat.Codec codec) {
-    if (!c.has("compression_level")) {
-      return codec.standard;
+    return c.has("compression_level") && codec != CompressFormat.Codec.NONE
+        ? (int) c.longValue("compression_level", codec.standard)
+        : codec.standard;
+  }
+
+  /** Packer's validate checks: a known format, a level the codec takes. */
+  @Override
+  public dev.ingot.diag.Diagnostics check(Config c) {
+    var format = format(c);
+    if (format.isEmpty()) {
+      return dev.ingot.diag.Diagnostics.of(
+          Checks.error(
+              c,
+              c.has("format") ? "format" : "output",
+              "Unknown compression format for " + c.string("output", DEFAULT_OUTPUT),
+              "Use an output ending in one of: " + CompressFormat.names() + " (or set format)."));
     }
+    CompressFormat.Codec codec = format.get().codec();
     long l = c.longValue("compression_level", codec.standard);
-    if (codec == CompressFormat.Codec.NONE) {
-      return 0;
+    if (codec != CompressFormat.Codec.NONE && (l < codec.min || l > codec.max)) {
+      return dev.ingot.diag.Diagnostics.of(
+          Checks.error(
+              c,
+              "compression_level",
+              "compression_level " + l + " is out of range",
+              "For "
+                  + codec.name().toLowerCase(java.util.Locale.ROOT)
+                  + " use "
+                  + codec.min
+                  + " to "
+                  + codec.max
+                  + "."));
     }
-    if (l < codec.min || l > codec.max) {
-      throw c.error(
-          "compression_level",
-          "compression_level " + l + " is out of range",
-          "For "
-              + codec.name().toLowerCase(java.util.Locale.ROOT)
-              + " use "
-              + codec.min
-              + " to "
-              + codec.max
-              + ".");
-    }
-    return (int) l;
+    return dev.ingot.diag.Diagnostics.NONE;
   }
 
   private static long total(List<Path> files) throws java.io.IOException {

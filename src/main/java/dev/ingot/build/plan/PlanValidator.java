@@ -9,9 +9,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks of a plan that need the plugins, run before anything is built: every post-processor
- * accepts the artifact type that reaches it (following the types sources and post-processors
- * declare), and provisioners that need a communicator only follow sources that have one. Stateless.
+ * Checks of a plan that need the plugins, run before anything is built: each plugin's own {@link
+ * dev.ingot.plugin.Plugin#check} of its config, every post-processor accepts the artifact type that
+ * reaches it (following the types sources and post-processors declare), and provisioners that need
+ * a communicator only follow sources that have one. Stateless.
  */
 public final class PlanValidator {
   private PlanValidator() {}
@@ -19,6 +20,10 @@ public final class PlanValidator {
   public static Diagnostics validate(Plan plan) {
     List<Diagnostic> diags = new ArrayList<>();
     for (PlannedBuild b : plan.builds()) {
+      diags.addAll(b.source().check(b.sourceConfig()).all());
+      b.provisioners().forEach(p -> diags.addAll(p.plugin().check(p.config()).all()));
+      b.errorCleanupProvisioner().ifPresent(p -> diags.addAll(p.plugin().check(p.config()).all()));
+      b.chains().forEach(c -> c.forEach(pp -> diags.addAll(pp.plugin().check(pp.config()).all())));
       List<PlannedProvisioner> provs = new ArrayList<>(b.provisioners());
       b.errorCleanupProvisioner().ifPresent(provs::add);
       for (PlannedProvisioner p : provs) {

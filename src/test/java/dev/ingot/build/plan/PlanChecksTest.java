@@ -110,4 +110,37 @@ class PlanChecksTest {
     assertThat(c.outputDir(cwd)).isEqualTo(Path.of("/w/out/a"));
     assertThat(DiskImage.class).isNotNull();
   }
+
+  @Test
+  void eachPluginsOwnChecksRunAtValidate() {
+    var nullSource = new dev.ingot.provision.NullSource();
+    PlannedBuild b =
+        PlannedBuild.of("x", nullSource, Config.of(Map.of("communicator", "ssh")))
+            .withProvisioners(
+                List.of(
+                    PlannedProvisioner.of(
+                        new dev.ingot.provision.ShellLocalProvisioner(), Config.of(Map.of())),
+                    PlannedProvisioner.of(
+                        new dev.ingot.provision.ShellLocalProvisioner(),
+                        Config.of(
+                            Map.of(
+                                "inline", List.of("x"), "environment_vars", List.of("NOEQUALS"))))))
+            .withChains(
+                List.of(
+                    List.of(
+                        PlannedPostProcessor.of(
+                            new dev.ingot.publish.CompressPostProcessor(),
+                            Config.of(Map.of("output", "x.rar"))),
+                        PlannedPostProcessor.of(
+                            new dev.ingot.publish.ChecksumPostProcessor(),
+                            Config.of(Map.of("checksum_types", List.of("crc32")))))));
+    assertThat(PlanValidator.validate(Plan.of(Path.of("."), b)).all())
+        .extracting(Diagnostic::summary)
+        .contains(
+            "Unsupported communicator \"ssh\" for the null source",
+            "Nothing to run",
+            "Bad environment variable \"NOEQUALS\"",
+            "Unknown compression format for x.rar",
+            "Unknown checksum type \"crc32\"");
+  }
 }

@@ -93,9 +93,44 @@ public final class DebianSource implements SourcePlugin {
     List<SuiteRef> suites = SuitePlanner.plan(spec);
     RootFsBuilder.Fetched f = b.fetch(b.lock(spec, suites), suites);
     ctx.log().info("installing " + f.pins().size() + " packages (" + spec.variant().id() + ")");
-    RootFs fs = b.distroless(spec, f);
+    RootFs fs;
+    if (spec.variant().runsScripts()) {
+      java.nio.file.Files.createDirectories(ctx.cacheDir().resolve("deb/work"));
+      Path work =
+          java.nio.file.Files.createTempDirectory(ctx.cacheDir().resolve("deb/work"), "root");
+      ctx.cleanups().add("remove " + work, () -> dev.ingot.plugin.AtomicOutput.deleteTree(work));
+      fs = b.system(spec, f, work, ctx.processes());
+    } else {
+      fs = b.distroless(spec, f);
+    }
     ctx.log().info(fs.describe());
     return fs;
+  }
+
+  @Override
+  public boolean hasCommunicator() {
+    return true;
+  }
+
+  /** A chroot on the root filesystem; network only when {@code provision_network} is true. */
+  @Override
+  public java.util.Optional<dev.ingot.plugin.ProvisionSession> provisioning(
+      Config config, Artifact artifact, StepContext ctx) throws Exception {
+    RootFs fs = (RootFs) artifact;
+    java.nio.file.Files.createDirectories(ctx.cacheDir().resolve("deb/work"));
+    Path work =
+        java.nio.file.Files.createTempDirectory(ctx.cacheDir().resolve("deb/work"), "provision");
+    ctx.cleanups().add("remove " + work, () -> dev.ingot.plugin.AtomicOutput.deleteTree(work));
+    return java.util.Optional.of(
+        dev.ingot.provision.chroot.ChrootSession.open(
+            fs,
+            work,
+            ctx.sourceDateEpoch(),
+            config.bool("provision_network", false),
+            ctx.processes(),
+            ctx.cancellation(),
+            (tree, before) ->
+                dev.ingot.pkg.deb.install.InstalledPackages.read(tree, fs.blobs(), before)));
   }
 
   static RootFsBuilder builder(StepContext ctx) {

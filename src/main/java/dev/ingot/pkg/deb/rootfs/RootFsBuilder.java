@@ -9,6 +9,8 @@ import dev.ingot.fs.FileTree;
 import dev.ingot.fs.FsPaths;
 import dev.ingot.pkg.deb.install.DebReader;
 import dev.ingot.pkg.deb.install.DistrolessFiles;
+import dev.ingot.pkg.deb.install.DpkgDatabase;
+import dev.ingot.pkg.deb.install.SystemInstaller;
 import dev.ingot.pkg.deb.install.TreeMerger;
 import dev.ingot.pkg.deb.install.UnpackCache;
 import dev.ingot.pkg.deb.install.UnpackedDeb;
@@ -168,6 +170,41 @@ public final class RootFsBuilder {
       gen.writeStatusD(m, d);
     }
     FileTree tree = clamp(m.build(), sde);
+    return new RootFs(
+        tree, blobs, installed(f), spec.variant().id(), spec.architecture(), osRelease(tree));
+  }
+
+  /**
+   * The minbase/system assembly: files of every package and a dpkg database in "unpacked" state,
+   * then the maintainer scripts in a chroot (see {@link SystemInstaller}); needs root.
+   */
+  public RootFs system(
+      DebSourceSpec spec, Fetched f, Path work, dev.ingot.plugin.ProcessRunner runner)
+      throws IOException {
+    long sde = s.sourceDateEpoch();
+    TreeMerger m =
+        new TreeMerger(
+            spec.mergedUsr()
+                ? TreeMerger.mergedUsrBase(spec.architecture().equals("amd64"), sde)
+                : FileTree.builder().put(FileEntry.directory("", 0755, 0, 0, sde)).build());
+    DpkgDatabase db = new DpkgDatabase(new DistrolessFiles(blobs, sde));
+    for (UnpackedDeb d : f.debs()) {
+      db.add(m, d, m.add(d.data(), d.name()));
+    }
+    db.finish(m);
+    m.put(FileEntry.directory("tmp", 01777, 0, 0, sde));
+    SystemInstaller inst =
+        new SystemInstaller(
+            blobs,
+            new SystemInstaller.Settings(
+                work,
+                spec.architecture(),
+                sde,
+                spec.variant() == Variant.SYSTEM,
+                s.log(),
+                runner,
+                s.cancellation()));
+    FileTree tree = clamp(inst.install(m.build(), f.debs()), sde);
     return new RootFs(
         tree, blobs, installed(f), spec.variant().id(), spec.architecture(), osRelease(tree));
   }

@@ -1,0 +1,30 @@
+package dev.ingot.plugin;
+
+import dev.ingot.diag.Diagnostic;
+import dev.ingot.diag.Diagnostics;
+import dev.ingot.diag.DiagnosticsException;
+import java.util.List;
+
+/**
+ * Helpers for {@link Plugin#check}: diagnostics placed at an argument, and running the same checks
+ * again when the step runs (a plugin may be called without validate, e.g. in tests).
+ */
+public final class Checks {
+  private Checks() {}
+
+  /** An error about argument {@code arg}, placed at its value (or the block). */
+  public static Diagnostic error(Config c, String arg, String summary, String detail) {
+    return Diagnostic.error(summary, detail, c.rangeOf(arg));
+  }
+
+  public static Diagnostics of(List<Diagnostic> ds) {
+    return ds.isEmpty() ? Diagnostics.NONE : new Diagnostics(ds);
+  }
+
+  /** Throws the errors of {@code ds}, if any, as a {@link DiagnosticsException}. */
+  public static void orThrow(Diagnostics ds) {
+    if (ds.hasErrors()) {
+      throw new DiagnosticsException(new Diagnostics(ds.errors()));
+    }
+  }
+}
