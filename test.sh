@@ -20,6 +20,7 @@ declare -A need=(
 declare -A needfile=(
   [/usr/share/ovmf/OVMF.fd]=ovmf [/usr/share/seabios/bios-256k.bin]=seabios
   [/usr/lib/grub/i386-pc/boot.img]=grub-pc-bin [/usr/lib/grub/x86_64-efi/linux.mod]=grub-efi-amd64-bin
+  [/bin/busybox]=busybox-static
 )
 missing=()
 for c in "${!need[@]}"; do command -v "$c" >/dev/null 2>&1 || missing+=("${need[$c]}"); done

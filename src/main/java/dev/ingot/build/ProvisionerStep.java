@@ -57,6 +57,7 @@ final class ProvisionerStep {
     }
   }
 
+  @SuppressWarnings("try") // the resource only unregisters a callback
   private void attempt(PlannedProvisioner p, Optional<Communicator> comm, StepContext ctx)
       throws Exception {
     if (p.timeout().isZero()) {
@@ -94,6 +95,7 @@ final class ProvisionerStep {
   }
 
   /** Sleeps {@code d}, waking early (and throwing) when cancelled. */
+  @SuppressWarnings("try") // the resource only unregisters a callback
   static void sleep(Duration d, Cancellation c) throws InterruptedException {
     CountDownLatch latch = new CountDownLatch(1);
     try (AutoCloseable hook = c.onCancel(latch::countDown)) {

@@ -14,7 +14,9 @@ import dev.ingot.build.ui.JsonSink;
 import dev.ingot.build.ui.MachineReadableSink;
 import dev.ingot.build.ui.TextSink;
 import dev.ingot.build.ui.Ui;
+import dev.ingot.diag.DiagnosticPrinter;
 import dev.ingot.diag.Diagnostics;
+import dev.ingot.diag.SourceSet;
 import dev.ingot.plugin.LocalProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +34,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "build",
     mixinStandardHelpOptions = true,
+    versionProvider = Ingot.Version.class,
     description = {
       "Run the builds of a template (a *.pkr.hcl file or a directory of them).",
       "Builds run in parallel; each prints its lines prefixed with its name. Flags are",
@@ -41,13 +44,13 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  ingot build .                              every build of the templates here",
-      "  ingot build -only='debian.*' -force .      only the debian builds; replace outputs",
+      "  ingot build -only='debian.*' -force .      debian builds only; replace outputs",
       "  ingot build -var 'release=bookworm' -var-file=prod.pkrvars.hcl image.pkr.hcl",
       "  ingot build -parallel-builds=1 -on-error=abort image.pkr.hcl",
       "  ingot build --json image.pkr.hcl > events.jsonl",
       "",
-      "Exit status: 0 all builds succeeded, 1 a build failed or the template is invalid,",
-      "2 usage error, 130/143 interrupted (SIGINT/SIGTERM)."
+      "Exit status: 0 all builds succeeded; 1 a build failed or the template is",
+      "invalid; 2 usage error; 130/143 interrupted (SIGINT/SIGTERM)."
     })
 public final class BuildCommand implements Callable<Integer> {
   private final CliEnv env;
@@ -161,7 +164,7 @@ public final class BuildCommand implements Callable<Integer> {
     }
     BuildFilter.Parsed filter = BuildFilter.parse(only, except);
     if (filter.diagnostics().hasErrors()) {
-      DiagnosticPrinter.print(filter.diagnostics(), env.cwd(), env.err());
+      printDiagnostics(filter.diagnostics());
       return 2;
     }
     PluginRegistry plugins = PluginRegistry.load(BuildCommand.class.getClassLoader());
@@ -192,7 +195,7 @@ public final class BuildCommand implements Callable<Integer> {
       diags = diags.plus(PlanValidator.validate(loaded.plan().get()));
     }
     if (!diags.isEmpty()) {
-      DiagnosticPrinter.print(diags, env.cwd(), env.err());
+      printDiagnostics(diags);
     }
     if (diags.hasErrors()) {
       return 1;
@@ -254,6 +257,25 @@ public final class BuildCommand implements Callable<Integer> {
             ? color
             : tty && !env.env().containsKey("NO_COLOR") && !"dumb".equals(env.env().get("TERM"));
     return new TextSink(env.out(), useColor, timestamps, tty);
+  }
+
+  /** Diagnostics as Packer prints them, with the source lines of files that exist here. */
+  private void printDiagnostics(Diagnostics diags) {
+    SourceSet sources = SourceSet.empty();
+    for (var d : diags.all()) {
+      if (d.subject() != null) {
+        Path f = env.cwd().resolve(d.subject().filename());
+        try {
+          if (Files.isRegularFile(f) && sources.bytes(d.subject().filename()).isEmpty()) {
+            sources = sources.with(d.subject().filename(), Files.readAllBytes(f), null);
+          }
+        } catch (java.io.IOException e) {
+          // Without the source line the diagnostic still says what and where.
+        }
+      }
+    }
+    env.err().print(new DiagnosticPrinter(sources, DiagnosticPrinter.Options.PLAIN).format(diags));
+    env.err().flush();
   }
 
   private static Optional<PlanLoader> loaderFor(Path t) {

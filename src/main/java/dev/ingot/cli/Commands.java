@@ -14,9 +14,15 @@ final class Commands {
           BuildCommand.class,
           InitCommand.class,
           FmtCommand.class,
+          ConvertCommand.class,
+          DbCommand.class,
+          DiskInfoCommand.class,
+          InspectImageCommand.class,
           LockCommand.class,
           OutdatedCommand.class,
+          PushCommand.class,
           RootfsCommand.class,
+          ScanCommand.class,
           CompletionCommand.class,
           VersionCommand.class);
 }

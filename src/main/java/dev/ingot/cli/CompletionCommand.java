@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "completion",
     mixinStandardHelpOptions = true,
+    versionProvider = Ingot.Version.class,
     description = "Print a completion script for bash or zsh.",
     footer = {
       "",

@@ -1,6 +1,11 @@
 package dev.ingot.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ingot.build.plan.BuildFilter;
+import dev.ingot.build.plan.Plan;
+import dev.ingot.build.plan.PlanLoader;
+import dev.ingot.build.plan.PlannedBuild;
+import dev.ingot.build.plan.PluginRegistry;
 import dev.ingot.pkg.deb.rootfs.DebSourceSpec;
 import dev.ingot.pkg.deb.rootfs.DebianSource;
 import dev.ingot.plugin.Config;
@@ -12,19 +17,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * Reads the arguments of a {@code source "debian"} block for {@code lock}, {@code outdated} and
- * {@code rootfs}. Until the template loader is wired in, the block is given as a JSON object with
- * the same argument names ({@code {"suite": "bookworm", "packages": ["libc6"]}}); relative paths
- * are relative to the file. The lockfile defaults to {@code ingot.lock} beside it.
+ * {@code rootfs}: from a template through the installed {@link PlanLoader} (the first debian source
+ * of the template), or from a JSON object with the same argument names ({@code {"suite":
+ * "bookworm", "packages": ["libc6"]}}), which works without a template loader. Relative paths are
+ * relative to the file. The lockfile defaults to {@code ingot.lock} beside it.
  */
 final class DebSpecFile {
   private DebSpecFile() {}
 
-  static DebSourceSpec load(Path file) {
-    if (!Files.isRegularFile(file)) {
+  static DebSourceSpec load(Path file, CliEnv env) {
+    if (!Files.exists(file)) {
       throw new UsageException("no such file: " + file);
+    }
+    if (!file.toString().endsWith(".json")) {
+      return fromTemplate(file, env);
     }
     Map<String, Object> values;
     try {
@@ -40,6 +50,40 @@ final class DebSpecFile {
     plain.putIfAbsent("lockfile", "ingot.lock");
     Path dir = file.toAbsolutePath().getParent();
     return DebianSource.spec(Config.of(plain), dir);
+  }
+
+  private static DebSourceSpec fromTemplate(Path t, CliEnv env) {
+    PluginRegistry plugins = PluginRegistry.load(DebSpecFile.class.getClassLoader());
+    for (PlanLoader l : ServiceLoader.load(PlanLoader.class, DebSpecFile.class.getClassLoader())) {
+      if (!l.accepts(t)) {
+        continue;
+      }
+      PlanLoader.Loaded loaded =
+          l.load(
+              new PlanLoader.Request(
+                  t, env.cwd(), List.of(), List.of(), env.env(), BuildFilter.ALL, plugins));
+      if (loaded.diagnostics().hasErrors() || loaded.plan().isEmpty()) {
+        DiagnosticPrinter.print(loaded.diagnostics(), env.cwd(), env.err());
+        throw new UsageException("the template has errors");
+      }
+      Plan plan = loaded.plan().get();
+      for (PlannedBuild b : plan.builds()) {
+        if (b.source() instanceof DebianSource) {
+          Config c = b.sourceConfig();
+          if (!c.has("lockfile")) {
+            Map<String, Object> v = new LinkedHashMap<>(c.values());
+            v.put("lockfile", "ingot.lock");
+            c = new Config(v, c.ranges(), c.block());
+          }
+          return DebianSource.spec(c, plan.templateDir());
+        }
+      }
+      throw new UsageException(t + " has no source \"debian\" block");
+    }
+    throw new UsageException(
+        "no template loader in this build of Ingot reads "
+            + t
+            + "; give the source's arguments as a .json file instead");
   }
 
   /** Numbers as BigDecimal, as Config values are. */

@@ -22,7 +22,10 @@ import picocli.CommandLine.Parameters;
 public final class LockCommand implements Callable<Integer> {
   private final CliEnv env;
 
-  @Parameters(index = "0", paramLabel = "SPEC", description = "source \"debian\" arguments as JSON")
+  @Parameters(
+      index = "0",
+      paramLabel = "SPEC",
+      description = "template with a source \"debian\" block, or its arguments as JSON")
   Path spec;
 
   @Option(names = "--cache-dir", description = "cache directory (default $XDG_CACHE_HOME/ingot)")
@@ -34,7 +37,7 @@ public final class LockCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DebSourceSpec s = DebSpecFile.load(env.cwd().resolve(spec));
+    DebSourceSpec s = DebSpecFile.load(env.cwd().resolve(spec), env);
     RootFsBuilder b = DebCli.builder(env, cacheDir, false);
     List<SuiteRef> suites = SuitePlanner.plan(s);
     Lock lock = b.lockService().lock(s.withLockfile(null), suites).lock();

@@ -21,7 +21,10 @@ import picocli.CommandLine.Parameters;
 public final class OutdatedCommand implements Callable<Integer> {
   private final CliEnv env;
 
-  @Parameters(index = "0", paramLabel = "SPEC", description = "source \"debian\" arguments as JSON")
+  @Parameters(
+      index = "0",
+      paramLabel = "SPEC",
+      description = "template with a source \"debian\" block, or its arguments as JSON")
   java.nio.file.Path spec;
 
   @Option(names = "--cache-dir", description = "cache directory (default $XDG_CACHE_HOME/ingot)")
@@ -33,7 +36,7 @@ public final class OutdatedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DebSourceSpec s = DebSpecFile.load(env.cwd().resolve(spec));
+    DebSourceSpec s = DebSpecFile.load(env.cwd().resolve(spec), env);
     if (s.lockfile() == null || !Files.isRegularFile(s.lockfile())) {
       throw new UsageException("no lock file " + s.lockfile() + "; run `ingot lock` first");
     }

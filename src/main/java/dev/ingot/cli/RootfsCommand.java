@@ -29,7 +29,10 @@ import picocli.CommandLine.Parameters;
 public final class RootfsCommand implements Callable<Integer> {
   private final CliEnv env;
 
-  @Parameters(index = "0", paramLabel = "SPEC", description = "source \"debian\" arguments as JSON")
+  @Parameters(
+      index = "0",
+      paramLabel = "SPEC",
+      description = "template with a source \"debian\" block, or its arguments as JSON")
   Path spec;
 
   @Option(
@@ -50,7 +53,7 @@ public final class RootfsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DebSourceSpec s = DebSpecFile.load(env.cwd().resolve(spec));
+    DebSourceSpec s = DebSpecFile.load(env.cwd().resolve(spec), env);
     RootFsBuilder b = DebCli.builder(env, cacheDir, offline);
     List<SuiteRef> suites = SuitePlanner.plan(s);
     RootFsBuilder.Fetched f = b.fetch(b.lock(s, suites), suites);
@@ -72,6 +75,8 @@ public final class RootfsCommand implements Callable<Integer> {
       try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out.path()), 1 << 20)) {
         new TarWriter(fs.blobs(), new TarWriter.Options(sde, true)).write(fs.tree(), o);
       }
+      Files.setPosixFilePermissions(
+          out.path(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
       out.commit(true);
     }
     env.out().println(fs.describe() + " -> " + output);

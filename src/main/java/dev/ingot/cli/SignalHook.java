@@ -1,6 +1,8 @@
 package dev.ingot.cli;
 
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,31 +23,58 @@ final class SignalHook implements AutoCloseable {
     SignalHook h = new SignalHook();
     for (String name : List.of("INT", "TERM")) {
       try {
-        sun.misc.Signal sig = new sun.misc.Signal(name);
-        sun.misc.SignalHandler previous =
-            sun.misc.Signal.handle(
-                sig,
-                s -> {
-                  h.first.compareAndSet(0, s.getNumber());
-                  if (h.count.incrementAndGet() == 1) {
-                    err.println(
-                        "\n==> Interrupted: cancelling builds and cleaning up (press Ctrl-C again to"
-                            + " stop at once, without cleanup)");
-                    err.flush();
-                    cancel.run();
-                  } else {
-                    err.println("\n==> Stopped without cleanup.");
-                    err.flush();
-                    Runtime.getRuntime().halt(128 + h.first.get());
-                  }
-                });
-        h.restore.add(() -> sun.misc.Signal.handle(sig, previous));
-      } catch (IllegalArgumentException | UnsupportedOperationException e) {
-        // The signal is not available here (or the JVM reserves it); the run is not interruptible
-        // by it, which is no reason to fail.
+        h.handle(name, cancel, err);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // The signal is not available here (or the JVM reserves it): the run is then not
+        // interruptible by it, which is no reason to fail.
       }
     }
     return h;
+  }
+
+  // sun.misc.Signal through reflection: the one JDK way to catch SIGINT and go on running, used
+  // without compile-time ties to an internal API.
+  private void handle(String name, Runnable cancel, PrintWriter err)
+      throws ReflectiveOperationException {
+    Class<?> signalClass = Class.forName("sun.misc.Signal");
+    Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
+    Object sig = signalClass.getConstructor(String.class).newInstance(name);
+    int number = (Integer) signalClass.getMethod("getNumber").invoke(sig);
+    Object handler =
+        Proxy.newProxyInstance(
+            handlerClass.getClassLoader(),
+            new Class<?>[] {handlerClass},
+            (proxy, method, args) -> {
+              if (method.getName().equals("handle")) {
+                onSignal(number, cancel, err);
+              }
+              return null;
+            });
+    Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
+    Object previous = handle.invoke(null, sig, handler);
+    restore.add(
+        () -> {
+          try {
+            handle.invoke(null, sig, previous);
+          } catch (ReflectiveOperationException e) {
+            // Restoring is best effort; the process is about to return from the command.
+          }
+        });
+  }
+
+  private void onSignal(int number, Runnable cancel, PrintWriter err) {
+    first.compareAndSet(0, number);
+    if (count.incrementAndGet() == 1) {
+      err.println(
+          "\n==> Interrupted: cancelling builds and cleaning up (press Ctrl-C again to stop at"
+              + " once, without cleanup)");
+      err.flush();
+      cancel.run();
+    } else {
+      err.println("\n==> Stopped without cleanup.");
+      err.flush();
+      Runtime.getRuntime().halt(128 + first.get());
+    }
   }
 
   int signal() {

@@ -73,7 +73,7 @@ class BuildCommandTest {
     assertThat(typo.exitCode()).isEqualTo(1);
     assertThat(typo.err())
         .contains("Unknown provisioner type \"shel-local\"")
-        .contains("Did you mean \"shell-local\"?");
+        .containsPattern("Did you mean\\s+\"shell-local\"\\?");
   }
 
   @Test
@@ -109,5 +109,18 @@ class BuildCommandTest {
     assertThat(ingot("completion", "zsh").out()).contains("bashcompinit");
     assertThat(ingot("completion", "fish").exitCode()).isEqualTo(2);
     assertThat(ingot("completion", "--help").out()).contains("Examples:");
+  }
+
+  @Test
+  void colourAndTimestampsOnRequest() throws Exception {
+    plan("a shell-local echo hi\n");
+    var coloured = ingot("build", "--color", "t.testplan");
+    assertThat(coloured.out()).contains("\033[1;32mnull.a: output will be in this color.\033[0m");
+    var plain = ingot("build", "-color=false", "-timestamp-ui", "t.testplan");
+    assertThat(plain.out())
+        .doesNotContain("\033[")
+        .containsPattern("(?m)^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ:     null.a: hi$");
+    var noColor = CliTestSupport.run(dir, Map.of("NO_COLOR", "1"), "build", "t.testplan");
+    assertThat(noColor.out()).doesNotContain("\033[");
   }
 }

@@ -170,4 +170,20 @@ class ShellProvisionersTest {
     new ShellProvisioner()
         .provision(Config.of(allowed), Optional.of(comm), TestContexts.of(dir, log));
   }
+
+  @Test
+  void shellLocalPostProcessorSeesTheArtifactAndPassesItOn() throws Exception {
+    Files.writeString(dir.resolve("disk.raw"), "x");
+    var input =
+        new dev.ingot.artifact.FileSet(
+            List.of(Path.of("disk.raw")), new dev.ingot.artifact.NoArtifact());
+    Config c =
+        Config.of(
+            Map.of("inline", List.of("echo \"$INGOT_ARTIFACT_FILES\"", "echo $PACKER_RUN_UUID")));
+    var out = new ShellLocalPostProcessor().process(c, input, TestContexts.of(dir, log));
+    assertThat(out).isSameAs(input);
+    assertThat(log.output())
+        .containsExactly(
+            dir.resolve("disk.raw").toString(), "11111111-2222-3333-4444-555555555555");
+  }
 }

@@ -22,6 +22,11 @@ import java.util.Optional;
 public final class JsonSink implements EventSink {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  // Always three fraction digits, so that the field has one shape (ISO_INSTANT drops ".000").
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+          .withZone(java.time.ZoneOffset.UTC);
+
   private final PrintWriter out;
 
   public JsonSink(PrintWriter out) {
@@ -31,10 +36,7 @@ public final class JsonSink implements EventSink {
   @Override
   public void accept(Event e) {
     ObjectNode o = JSON.createObjectNode();
-    o.put(
-        "time",
-        DateTimeFormatter.ISO_INSTANT.format(
-            e.time().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
+    o.put("time", TIME.format(e.time()));
     switch (e) {
       case Event.RunStarted x -> {
         o.put("type", "run-started");

@@ -2,6 +2,7 @@ package dev.ingot.oci.layout;
 
 import dev.ingot.fs.FileEntry;
 import dev.ingot.fs.tar.TarOutput;
+import dev.ingot.plugin.AtomicOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,26 +45,25 @@ final class ArchiveEntries {
 
   /** Writes every member sorted by name to {@code file} (atomically). */
   void writeTo(Path file, long mtime) throws IOException {
-    AtomicOutput.write(
-        file,
-        tmp -> {
-          try (OutputStream out =
-                  new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-              TarOutput tar = new TarOutput(out, -1)) {
-            List<Member> sorted = new ArrayList<>(members);
-            sorted.sort(java.util.Comparator.comparing(Member::name));
-            long t = Math.max(0, mtime);
-            for (Member m : sorted) {
-              if (m.source() == null) {
-                tar.write(m.name(), FileEntry.directory(m.name(), 0755, 0, 0, t), null, null);
-              } else {
-                FileEntry e = FileEntry.file(m.name(), 0644, 0, 0, t, m.size(), null);
-                try (InputStream in = m.source().open()) {
-                  tar.write(m.name(), e, null, in);
-                }
-              }
+    try (AtomicOutput atomic = AtomicOutput.file(file)) {
+      try (OutputStream out =
+              new java.io.BufferedOutputStream(Files.newOutputStream(atomic.path()), 1 << 16);
+          TarOutput tar = new TarOutput(out, -1)) {
+        List<Member> sorted = new ArrayList<>(members);
+        sorted.sort(java.util.Comparator.comparing(Member::name));
+        long t = Math.max(0, mtime);
+        for (Member m : sorted) {
+          if (m.source() == null) {
+            tar.write(m.name(), FileEntry.directory(m.name(), 0755, 0, 0, t), null, null);
+          } else {
+            FileEntry e = FileEntry.file(m.name(), 0644, 0, 0, t, m.size(), null);
+            try (InputStream in = m.source().open()) {
+              tar.write(m.name(), e, null, in);
             }
           }
-        });
+        }
+      }
+      atomic.commit(true);
+    }
   }
 }

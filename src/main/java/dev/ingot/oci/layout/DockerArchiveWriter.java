@@ -5,6 +5,7 @@ import dev.ingot.fs.compress.Compression;
 import dev.ingot.oci.model.Descriptor;
 import dev.ingot.oci.model.Image;
 import dev.ingot.oci.model.Json;
+import dev.ingot.plugin.AtomicOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -3,6 +3,7 @@ package dev.ingot.oci.layout;
 import dev.ingot.fs.Digest;
 import dev.ingot.oci.model.Descriptor;
 import dev.ingot.oci.model.ImageIndex;
+import dev.ingot.plugin.AtomicOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,10 @@ public final class OciLayoutWriter {
   private OciLayoutWriter() {}
 
   public static void write(Path dir, List<Tagged> images) throws IOException {
-    AtomicOutput.write(dir, tmp -> writeInto(tmp, images));
+    try (AtomicOutput out = AtomicOutput.directory(dir)) {
+      writeInto(out.path(), images);
+      out.commit(true);
+    }
   }
 
   /** The index.json of a layout holding {@code images}. */

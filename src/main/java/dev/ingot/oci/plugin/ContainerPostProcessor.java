@@ -91,6 +91,11 @@ public final class ContainerPostProcessor implements PostProcessorPlugin {
   }
 
   @Override
+  public Class<? extends Artifact> produces(Class<? extends Artifact> input, Config config) {
+    return ContainerImage.class;
+  }
+
+  @Override
   public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
     RootFs root = (RootFs) input;
     List<String> formats = config.strings("formats");
@@ -142,8 +147,9 @@ public final class ContainerPostProcessor implements PostProcessorPlugin {
     }
     Platform platform =
         base != null ? base.config().platform() : Platform.linux(root.architecture());
-    ContainerConfig cc =
-        ImageSettings.apply(config, base != null ? base.config().config() : ContainerConfig.EMPTY);
+    ContainerConfig inherited =
+        base == null ? ContainerConfig.EMPTY : Changes.apply(b.changes(), base.config().config());
+    ContainerConfig cc = ImageSettings.apply(config, inherited);
     Image img =
         ImageAssembler.assemble(
             images,

@@ -22,8 +22,11 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
  * by unknown keys are ignored when a good one exists. Thread-safe.
  */
 public final class SignatureVerifier {
-  /** Who made the good signature: primary key fingerprint, signing (sub)key id, and when. */
-  public record Verified(String fingerprint, String keyId, Instant created) {}
+  /**
+   * Who made the good signature: primary key fingerprint, signing (sub)key id, when, and when the
+   * signing key (or its primary) expires (null: never).
+   */
+  public record Verified(String fingerprint, String keyId, Instant created, Instant keyExpiry) {}
 
   private final Keyring keyring;
 
@@ -60,7 +63,7 @@ public final class SignatureVerifier {
                 + f.primaryFingerprint()
                 + "): the file was modified after it was signed, or is corrupt");
       }
-      good = new Verified(f.primaryFingerprint(), id, sig.getCreationTime().toInstant());
+      good = new Verified(f.primaryFingerprint(), id, sig.getCreationTime().toInstant(), expiry(f));
     }
     if (good == null) {
       throw new PgpException(
@@ -105,6 +108,18 @@ public final class SignatureVerifier {
         }
       }
     }
+  }
+
+  private static Instant expiry(Keyring.Found f) {
+    Instant min = null;
+    for (PGPPublicKey key : List.of(f.key(), f.ring().getPublicKey())) {
+      long valid = key.getValidSeconds();
+      if (valid > 0) {
+        Instant e = key.getCreationTime().toInstant().plusSeconds(valid);
+        min = min == null || e.isBefore(min) ? e : min;
+      }
+    }
+    return min;
   }
 
   private static boolean verifies(PGPSignature sig, PGPPublicKey key, byte[] data) {

@@ -72,6 +72,7 @@ public final class Chroot {
     c.add("--propagation");
     c.add("private");
     c.addAll(List.of("/bin/sh", "-c", setup(), "ingot-chroot", root.toString()));
+    // The host's env(1) clears the environment before chroot: nothing of Ingot's leaks inside.
     c.addAll(List.of("env", "-i"));
     Map<String, String> e =
         new TreeMap<>(
@@ -86,13 +87,13 @@ public final class Chroot {
                 "dumb"));
     e.putAll(env);
     e.forEach((k, v) -> c.add(k + "=" + v));
-    c.addAll(List.of("/bin/sh", "-c", script));
+    c.addAll(List.of("chroot", root.toString(), "/bin/sh", "-c", script));
     return c;
   }
 
   /**
-   * The namespace setup, run by the host's /bin/sh with the root as $1 and the command after it.
-   * {@code /dev} gets only the nodes a build needs (no host disks).
+   * The namespace setup, run by the host's /bin/sh with the root as $1 and the command after it
+   * (env -i, chroot, the script). {@code /dev} gets only the nodes a build needs (no host disks).
    */
   static String setup() {
     return String.join(
@@ -115,6 +116,6 @@ public final class Chroot {
         "ln -s pts/ptmx \"$r/dev/ptmx\"; ln -s /proc/self/fd \"$r/dev/fd\"",
         "ln -s /proc/self/fd/0 \"$r/dev/stdin\"; ln -s /proc/self/fd/1 \"$r/dev/stdout\"; ln -s /proc/self/fd/2 \"$r/dev/stderr\"",
         "mount -t tmpfs -o mode=1777 shm \"$r/dev/shm\"",
-        "exec chroot \"$r\" \"$@\"");
+        "exec \"$@\"");
   }
 }

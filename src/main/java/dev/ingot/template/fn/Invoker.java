@@ -33,12 +33,14 @@ final class Invoker {
     }
     boolean sensitive = false;
     boolean unknown = false;
+    List<String> secrets = new ArrayList<>();
     List<Value> converted = new ArrayList<>(args.size());
     for (int i = 0; i < args.size(); i++) {
       Param p = i < n ? params.get(i) : f.variadic().orElseThrow();
       Value a = args.get(i);
       if (!p.allowSensitive() && a.containsSensitive()) {
         sensitive = true;
+        collectSecrets(a, false, secrets);
         a = a.unmarkDeep();
       }
       if (a.isNull() && !p.allowNull()) {
@@ -53,8 +55,39 @@ final class Invoker {
       converted.add(a);
     }
     List<Value> ready = List.copyOf(converted);
-    Value result = unknown ? Value.unknown(f.returnType(ready)) : f.call(ready, ctx);
-    return result.markedIf(sensitive);
+    if (unknown) {
+      return Value.unknown(f.returnType(ready)).markedIf(sensitive);
+    }
+    try {
+      return f.call(ready, ctx).markedIf(sensitive);
+    } catch (FunctionException e) {
+      throw secrets.stream().anyMatch(e.detail()::contains) ? redacted(f, e) : e;
+    }
+  }
+
+  /** The printed forms of the sensitive parts of a value, so an error cannot echo them. */
+  private static void collectSecrets(Value v, boolean inSensitive, List<String> out) {
+    boolean s = inSensitive || v.isSensitive();
+    if (v.isComposite()) {
+      v.elements().forEach(e -> collectSecrets(e, s, out));
+    } else if (s && v.isKnown() && !v.isNull()) {
+      String text =
+          v instanceof dev.ingot.template.value.StringValue str
+              ? str.value()
+              : v.unmark().toString();
+      if (!text.isEmpty()) {
+        out.add(text);
+      }
+    }
+  }
+
+  private static FunctionException redacted(Function f, FunctionException e) {
+    return new FunctionException(
+        e.argIndex(),
+        e.summary(),
+        "Call to function \""
+            + f.name()
+            + "\" failed with a message that includes a sensitive value, so the message is not shown.");
   }
 
   private static String expected(Function f) {

@@ -110,7 +110,7 @@ final class BodyParser {
   private Attribute attribute(Token ident, boolean singleLine) {
     Token eq = ts.read();
     int mark = p.errors();
-    Expr expr = exprs.expression();
+    Expr expr = p.checkDepth(exprs.expression());
     Range endRange = ts.prevRange();
     if (p.failedSince(mark)) {
       ts.recoverAfterBodyItem();
@@ -155,14 +155,24 @@ final class BodyParser {
         return badBlockHeader(ident, labels, t);
       }
     }
+    if (!p.enter(open.range())) {
+      Token close = ts.recover(TokenType.CBRACE);
+      Body skipped =
+          new Body(List.of(), Ranges.between(open.range(), close.range()), close.range());
+      return new Block(
+          ident.text(),
+          labels,
+          skipped,
+          Ranges.between(ident.range(), close.range()),
+          ident.range(),
+          open.range(),
+          close.range());
+    }
     Body body;
-    Token after = ts.peek();
-    if (after.type() == TokenType.NEWLINE
-        || after.type() == TokenType.EOF
-        || after.type() == TokenType.CBRACE) {
-      body = body(TokenType.CBRACE, open.range());
-    } else {
-      body = singleLineBody(ident, open);
+    try {
+      body = blockBody(ident, open);
+    } finally {
+      p.leave();
     }
     Range close = ts.prevRange();
     Token eol = ts.peek();
@@ -183,6 +193,16 @@ final class BodyParser {
         ident.range(),
         open.range(),
         close);
+  }
+
+  private Body blockBody(Token ident, Token open) {
+    Token after = ts.peek();
+    if (after.type() == TokenType.NEWLINE
+        || after.type() == TokenType.EOF
+        || after.type() == TokenType.CBRACE) {
+      return body(TokenType.CBRACE, open.range());
+    }
+    return singleLineBody(ident, open);
   }
 
   private Block badBlockHeader(Token ident, List<Block.Label> labels, Token t) {

@@ -11,8 +11,6 @@ import java.util.List;
  * TemplateParser}.
  */
 final class ExprParser {
-  private static final int MAX_LEVEL = 6;
-
   /** Exponents beyond this are refused: such numbers would take gigabytes to print. */
   private static final int MAX_SCALE = 10_000;
 
@@ -33,6 +31,17 @@ final class ExprParser {
   }
 
   Expr expression() {
+    if (!p.enter(ts.nextRange())) {
+      return new Expr.Invalid(ts.nextRange());
+    }
+    try {
+      return conditional();
+    } finally {
+      p.leave();
+    }
+  }
+
+  private Expr conditional() {
     Range start = ts.nextRange();
     int mark = p.errors();
     Expr cond = binary(1);
@@ -66,24 +75,24 @@ final class ExprParser {
         cond, whenTrue, whenFalse, Ranges.between(start, whenFalse.range()));
   }
 
-  /** Operators of {@code level} and tighter, left-associative within a level. */
-  private Expr binary(int level) {
-    if (level > MAX_LEVEL) {
-      return withTraversals();
-    }
+  /**
+   * Binary operators by precedence climbing: operators of at least {@code minLevel}, left
+   * associative within a level (so {@code a - b - c} is {@code (a - b) - c}).
+   */
+  private Expr binary(int minLevel) {
     int mark = p.errors();
-    Expr lhs = binary(level + 1);
+    Expr lhs = withTraversals();
     if (p.failedSince(mark)) {
       return lhs;
     }
     while (true) {
       Token next = ts.peek();
       BinaryOp op = BinaryOp.forToken(next.type());
-      if (op == null || op.level() != level) {
+      if (op == null || op.level() < minLevel) {
         return lhs;
       }
       ts.read();
-      Expr rhs = binary(level + 1);
+      Expr rhs = binary(op.level() + 1);
       lhs = new Expr.Binary(op, lhs, rhs, Ranges.between(lhs.range(), rhs.range()), next.range());
       if (p.failedSince(mark)) {
         return lhs;
@@ -120,7 +129,15 @@ final class ExprParser {
         return templates.templateExpr();
       case MINUS, BANG:
         ts.read();
-        Expr operand = withTraversals();
+        if (!p.enter(start.range())) {
+          return new Expr.Invalid(start.range());
+        }
+        Expr operand;
+        try {
+          operand = withTraversals();
+        } finally {
+          p.leave();
+        }
         UnaryOp op = start.type() == TokenType.MINUS ? UnaryOp.NEGATE : UnaryOp.NOT;
         return new Expr.Unary(
             op, operand, Ranges.between(start.range(), operand.range()), start.range());

@@ -46,7 +46,7 @@ public final class HclParser {
     TokenStream ts = new TokenStream(lexed.tokens());
     Parse p = new Parse(ts);
     ts.pushNewlines(false);
-    Expr expr = new ExprParser(p).expression();
+    Expr expr = p.checkDepth(new ExprParser(p).expression());
     Token next = ts.peek();
     if (next.type() != TokenType.EOF && !ts.recovery) {
       p.error(
@@ -66,7 +66,7 @@ public final class HclParser {
   public static ExprResult parseTemplate(byte[] src, String filename, Pos start) {
     Lexer.Result lexed = Lexer.lex(src, filename, start, Lexer.Mode.TEMPLATE);
     Parse p = new Parse(new TokenStream(lexed.tokens()));
-    Expr.Template t = new ExprParser(p).templates().bare();
+    Expr t = p.checkDepth(new ExprParser(p).templates().bare());
     return new ExprResult(t, merge(lexed, p));
   }
 

@@ -19,19 +19,13 @@ final class References {
 
   private void walk(Expr e, Set<String> bound) {
     switch (e) {
-      case Expr.Number n -> {}
-      case Expr.Bool b -> {}
-      case Expr.Null n -> {}
-      case Expr.Invalid i -> {}
-      case Expr.SplatItem s -> {}
       case Expr.ScopeTraversal t -> {
         if (!bound.contains(t.rootName())) {
           out.add(t);
         }
-        t.steps().forEach(s -> step(s, bound));
+        AstDepth.children(t).forEach(c -> walk(c, bound));
       }
       case Expr.Template t -> parts(t.parts(), bound);
-      case Expr.TupleCons t -> t.items().forEach(i -> walk(i, bound));
       case Expr.ObjectCons o -> {
         for (ObjectItem item : o.items()) {
           if (item.literalKey().isEmpty()) {
@@ -40,37 +34,8 @@ final class References {
           walk(item.value(), bound);
         }
       }
-      case Expr.Unary u -> walk(u.operand(), bound);
-      case Expr.Binary b -> {
-        walk(b.left(), bound);
-        walk(b.right(), bound);
-      }
-      case Expr.Conditional c -> {
-        walk(c.condition(), bound);
-        walk(c.whenTrue(), bound);
-        walk(c.whenFalse(), bound);
-      }
-      case Expr.RelativeTraversal t -> {
-        walk(t.source(), bound);
-        t.steps().forEach(s -> step(s, bound));
-      }
-      case Expr.Index i -> {
-        walk(i.collection(), bound);
-        walk(i.key(), bound);
-      }
-      case Expr.Splat s -> {
-        walk(s.source(), bound);
-        walk(s.each(), bound);
-      }
       case Expr.For f -> forExpr(f, bound);
-      case Expr.Call c -> c.args().forEach(a -> walk(a, bound));
-      case Expr.Paren p -> walk(p.inner(), bound);
-    }
-  }
-
-  private void step(Step s, Set<String> bound) {
-    if (s instanceof Step.Index i) {
-      walk(i.key(), bound);
+      default -> AstDepth.children(e).forEach(c -> walk(c, bound));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.ingot.template.hcl;
 
+import dev.ingot.diag.Suggest;
 import java.util.List;
 
 /** White-space trimming with Unicode's notion of space (as HCL's strip markers use it). */
@@ -43,6 +44,7 @@ final class Spaces {
 
   /** " Did you mean "x"?" for a mistyped directive keyword, or "". */
   static String didYouMean(String given) {
-    return "";
+    String s = Suggest.didYouMean(given, DIRECTIVES);
+    return s.isEmpty() ? "" : " " + s;
   }
 }

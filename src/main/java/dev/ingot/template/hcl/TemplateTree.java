@@ -43,8 +43,8 @@ final class TemplateTree {
     return switch (t) {
       case TemplatePiece.Lit l -> new TemplatePart.Text(l.value, l.range);
       case TemplatePiece.Interp i -> new TemplatePart.Interp(i.expr(), i.range());
-      case TemplatePiece.IfOpen i -> ifPart(i);
-      case TemplatePiece.ForOpen f -> forPart(f);
+      case TemplatePiece.IfOpen i -> nested(i);
+      case TemplatePiece.ForOpen f -> nested(f);
       case TemplatePiece.End e -> {
         p.error(
             "Unexpected end of template",
@@ -60,6 +60,20 @@ final class TemplateTree {
         yield new TemplatePart.Text("", c.range());
       }
     };
+  }
+
+  /** A directive with its content, unless directives nest too deeply for the parser's stack. */
+  private TemplatePart nested(TemplatePiece open) {
+    if (!p.enter(open.range())) {
+      return new TemplatePart.Text("", open.range());
+    }
+    try {
+      return open instanceof TemplatePiece.IfOpen i
+          ? ifPart(i)
+          : forPart((TemplatePiece.ForOpen) open);
+    } finally {
+      p.leave();
+    }
   }
 
   private TemplatePart ifPart(TemplatePiece.IfOpen open) {
@@ -181,18 +195,33 @@ final class TemplateTree {
     }
   }
 
-  /** Joins consecutive literals into one, after all trimming. */
+  /** Joins consecutive literals into one, after all trimming (in linear time). */
   static void meld(List<TemplatePiece> pieces) {
-    int i = 1;
-    while (i < pieces.size()) {
-      if (pieces.get(i - 1) instanceof TemplatePiece.Lit prev
-          && pieces.get(i) instanceof TemplatePiece.Lit cur) {
-        prev.value = prev.value + cur.value;
-        prev.range = Ranges.between(prev.range, cur.range);
-        pieces.remove(i);
-      } else {
-        i++;
+    List<TemplatePiece> out = new ArrayList<>(pieces.size());
+    StringBuilder text = null;
+    TemplatePiece.Lit first = null;
+    for (TemplatePiece t : pieces) {
+      if (t instanceof TemplatePiece.Lit lit) {
+        if (first == null) {
+          first = lit;
+          text = new StringBuilder(lit.value);
+          out.add(lit);
+        } else {
+          text.append(lit.value);
+          first.range = Ranges.between(first.range, lit.range);
+        }
+        continue;
       }
+      if (first != null) {
+        first.value = text.toString();
+        first = null;
+      }
+      out.add(t);
     }
+    if (first != null) {
+      first.value = text.toString();
+    }
+    pieces.clear();
+    pieces.addAll(out);
   }
 }

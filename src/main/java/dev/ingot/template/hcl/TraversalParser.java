@@ -19,41 +19,70 @@ final class TraversalParser {
   }
 
   Expr traversals(Expr from) {
-    Expr ret = from;
+    Chain chain = new Chain(from);
     while (true) {
       Token next = ts.peek();
       if (next.type() == TokenType.DOT) {
-        ret = afterDot(from, ret);
+        afterDot(from, chain);
       } else if (next.type() == TokenType.OBRACK) {
-        ret = afterBracket(from, ret);
+        afterBracket(from, chain);
       } else {
-        return ret;
+        return chain.build();
       }
     }
   }
 
-  private Expr afterDot(Expr from, Expr ret) {
+  /**
+   * The expression built so far: a base and the constant steps still to attach to it. Steps are
+   * collected in one list so that a long chain {@code a.b.c...} takes linear time.
+   */
+  private static final class Chain {
+    private Expr base;
+    private final List<Step> steps = new ArrayList<>();
+    private Range end;
+
+    Chain(Expr base) {
+      this.base = base;
+    }
+
+    void add(Step step) {
+      steps.add(step);
+      end = step.range();
+    }
+
+    /** Attaches the pending steps and returns the result, which becomes the new base. */
+    Expr build() {
+      if (!steps.isEmpty()) {
+        base = attach(base, steps, end);
+        steps.clear();
+      }
+      return base;
+    }
+
+    void replace(Expr e) {
+      steps.clear();
+      base = e;
+    }
+  }
+
+  private void afterDot(Expr from, Chain chain) {
     Token dot = ts.read();
     Token name = ts.peek();
     switch (name.type()) {
       case IDENT -> {
         ts.read();
-        Range r = Ranges.between(dot.range(), name.range());
-        return extend(ret, new Step.Attr(name.text(), r), r);
+        chain.add(new Step.Attr(name.text(), Ranges.between(dot.range(), name.range())));
       }
       case NUMBER -> {
         ts.read();
-        Range r = Ranges.between(dot.range(), name.range());
-        return extend(ret, legacyIndex(name, r, ""), r);
+        chain.add(legacyIndex(name, Ranges.between(dot.range(), name.range()), ""));
       }
-      case STAR -> {
-        return attrSplat(from, ret, dot);
-      }
+      case STAR -> chain.replace(attrSplat(from, chain.build(), dot));
       default -> {
         p.error(
             "Invalid attribute name", "An attribute name is required after a dot.", name.range());
         ts.recovery = true;
-        return new Expr.Invalid(Ranges.between(from.range(), dot.range()));
+        chain.replace(new Expr.Invalid(Ranges.between(from.range(), dot.range())));
       }
     }
   }
@@ -120,7 +149,7 @@ final class TraversalParser {
     return new Expr.Splat(ret, each, true, Ranges.between(from.range(), last), marker);
   }
 
-  private Expr afterBracket(Expr from, Expr ret) {
+  private void afterBracket(Expr from, Chain chain) {
     Token open = ts.read();
     if (ts.peek().type() == TokenType.STAR) {
       ts.read();
@@ -135,8 +164,11 @@ final class TraversalParser {
       }
       Range marker = Ranges.between(open.range(), close.range());
       Expr.SplatItem item = new Expr.SplatItem(marker);
+      Expr ret = chain.build();
       Expr each = traversals(item);
-      return new Expr.Splat(ret, each, false, Ranges.between(from.range(), each.range()), marker);
+      chain.replace(
+          new Expr.Splat(ret, each, false, Ranges.between(from.range(), each.range()), marker));
+      return;
     }
     ts.pushNewlines(false);
     Token close;
@@ -157,9 +189,11 @@ final class TraversalParser {
     ts.popNewlines();
     Range r = Ranges.between(open.range(), close.range());
     if (isConstantKey(key)) {
-      return extend(ret, new Step.Index(key, r), r);
+      chain.add(new Step.Index(key, r));
+      return;
     }
-    return new Expr.Index(ret, key, Ranges.between(from.range(), r), r);
+    Expr ret = chain.build();
+    chain.replace(new Expr.Index(ret, key, Ranges.between(from.range(), r), r));
   }
 
   private static boolean isConstantKey(Expr key) {
@@ -172,21 +206,22 @@ final class TraversalParser {
     };
   }
 
-  /** Adds a step to a traversal, or starts a relative traversal from another expression. */
-  static Expr extend(Expr expr, Step step, Range r) {
+  /** Adds steps to a traversal, or starts a relative traversal from another expression. */
+  private static Expr attach(Expr expr, List<Step> more, Range end) {
     return switch (expr) {
       case Expr.ScopeTraversal t ->
-          new Expr.ScopeTraversal(append(t.steps(), step), Ranges.between(t.range(), r));
+          new Expr.ScopeTraversal(concat(t.steps(), more), Ranges.between(t.range(), end));
       case Expr.RelativeTraversal t ->
           new Expr.RelativeTraversal(
-              t.source(), append(t.steps(), step), Ranges.between(t.range(), r));
-      default -> new Expr.RelativeTraversal(expr, List.of(step), Ranges.between(expr.range(), r));
+              t.source(), concat(t.steps(), more), Ranges.between(t.range(), end));
+      default -> new Expr.RelativeTraversal(expr, more, Ranges.between(expr.range(), end));
     };
   }
 
-  private static List<Step> append(List<Step> steps, Step step) {
-    List<Step> out = new ArrayList<>(steps);
-    out.add(step);
+  private static List<Step> concat(List<Step> a, List<Step> b) {
+    List<Step> out = new ArrayList<>(a.size() + b.size());
+    out.addAll(a);
+    out.addAll(b);
     return out;
   }
 }

@@ -32,4 +32,20 @@ public final class Text {
     }
     return n;
   }
+
+  /** Compares by Unicode code point, which is also the order of the UTF-8 encodings (Go's). */
+  public static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Boolean.compare(i < a.length(), j < b.length());
+  }
 }

@@ -98,7 +98,10 @@ final class TypeConversions {
 
   static Optional<Type> unify(List<Type> types) {
     Set<Type> distinct = new LinkedHashSet<>(types);
-    if (distinct.isEmpty() || distinct.contains(Type.DYNAMIC)) {
+    // The dynamic pseudo-type (a null or unknown of no type yet) converts to anything, so it
+    // does not constrain the result: unify(any, number, string) is string, as in cty.
+    distinct.remove(Type.DYNAMIC);
+    if (distinct.isEmpty()) {
       return Optional.of(Type.DYNAMIC);
     }
     if (distinct.size() == 1) {

@@ -18,30 +18,15 @@ enum ValueOrder implements Comparator<Value> {
       return Integer.compare(ra, rb);
     }
     return switch (a) {
-      case StringValue s when b instanceof StringValue t -> codePoints(s.value(), t.value());
+      case StringValue s when b instanceof StringValue t ->
+          Text.compareCodePoints(s.value(), t.value());
       case NumberValue n when b instanceof NumberValue m -> n.value().compareTo(m.value());
       case BoolValue x when b instanceof BoolValue y -> Boolean.compare(x.value(), y.value());
-      default -> codePoints(ValuePrinter.compact(a), ValuePrinter.compact(b));
+      default -> Text.compareCodePoints(ValuePrinter.compact(a), ValuePrinter.compact(b));
     };
   }
 
   private static int rank(Value v) {
     return v.isNull() ? 1 : v.isKnown() ? 0 : 2;
-  }
-
-  /** Compares by Unicode code point, which is also the order of the UTF-8 encodings. */
-  static int codePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Boolean.compare(i < a.length(), j < b.length());
   }
 }

@@ -42,11 +42,14 @@ public final class ValuePrinter {
     return s.signum() == 0 ? "0" : s.toPlainString();
   }
 
-  /** A string as an HCL quoted-string literal, escaping quotes, controls and template markers. */
+  /**
+   * A string as an HCL quoted-string literal, as hclwrite writes one: quotes, backslashes and
+   * template markers escaped, characters Go does not count as printable as {@code \}{@code uXXXX}.
+   */
   public static String quote(String s) {
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
+    for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+      int c = s.codePointAt(i);
       switch (c) {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");
@@ -54,21 +57,54 @@ public final class ValuePrinter {
         case '\r' -> b.append("\\r");
         case '\t' -> b.append("\\t");
         case '$', '%' -> {
-          b.append(c);
+          b.appendCodePoint(c);
           if (i + 1 < s.length() && s.charAt(i + 1) == '{') {
-            b.append(c);
+            b.appendCodePoint(c);
           }
         }
         default -> {
-          if (c < 0x20 || c == 0x7f) {
-            b.append(String.format("\\u%04x", (int) c));
+          if (goPrintable(c)) {
+            b.appendCodePoint(c);
           } else {
-            b.append(c);
+            b.append(String.format(c < 0x10000 ? "\\u%04x" : "\\U%08x", c));
           }
         }
       }
     }
     return b.append('"').toString();
+  }
+
+  /** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
+  static boolean goPrintable(int c) {
+    if (c == ' ') {
+      return true;
+    }
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK,
+          Character.COMBINING_SPACING_MARK,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER,
+          Character.CONNECTOR_PUNCTUATION,
+          Character.DASH_PUNCTUATION,
+          Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION,
+          Character.INITIAL_QUOTE_PUNCTUATION,
+          Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION,
+          Character.MATH_SYMBOL,
+          Character.CURRENCY_SYMBOL,
+          Character.MODIFIER_SYMBOL,
+          Character.OTHER_SYMBOL ->
+          true;
+      default -> false;
+    };
   }
 
   private static void compact(Value v, StringBuilder b) {
@@ -116,12 +152,45 @@ public final class ValuePrinter {
     return k.matches("[\\p{L}_][\\p{L}\\p{N}_-]*") ? k : quote(k);
   }
 
+  /**
+   * Go's {@code strconv.Quote}, which {@code packer console} uses for strings: no template escapes;
+   * {@code \a \b \f \n \r \t \v}; {@code \x7f} below 0x80; else {@code \}{@code u}.
+   */
+  static String goQuote(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+      int c = s.codePointAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case 0x07 -> b.append("\\a");
+        case 0x08 -> b.append("\\b");
+        case 0x0C -> b.append("\\f");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        case 0x0B -> b.append("\\v");
+        default -> {
+          if (goPrintable(c)) {
+            b.appendCodePoint(c);
+          } else if (c < 0x80) {
+            b.append(String.format("\\x%02x", c));
+          } else {
+            b.append(String.format(c < 0x10000 ? "\\u%04x" : "\\U%08x", c));
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+
   private static void console(Value v, StringBuilder b, String indent) {
     if (v.isSensitive()) {
       b.append(SENSITIVE);
       return;
     }
     switch (v) {
+      case StringValue s -> b.append(goQuote(s.value()));
       case NumberValue n -> b.append(GoFloat.shortest(n.value()));
       case ListValue l -> consoleList(l.elements(), b, indent);
       case SetValue s -> consoleList(s.elements(), b, indent);
@@ -146,14 +215,17 @@ public final class ValuePrinter {
     b.append(indent).append(']');
   }
 
-  private static void consoleMap(Map<String, Value> entries, StringBuilder b, String indent) {
+  private static void consoleMap(Map<String, Value> all, StringBuilder b, String indent) {
+    // packer console leaves out null attributes
+    Map<String, Value> entries = new java.util.TreeMap<>(all);
+    entries.values().removeIf(v -> v.isNull() && !v.isSensitive());
     if (entries.isEmpty()) {
       b.append("{}");
       return;
     }
     b.append("{\n");
     for (var e : entries.entrySet()) {
-      b.append(indent).append("  ").append(quote(e.getKey())).append(" = ");
+      b.append(indent).append("  ").append(goQuote(e.getKey())).append(" = ");
       console(e.getValue(), b, indent + "  ");
       b.append('\n');
     }

@@ -102,7 +102,9 @@ public final class FixtureRepo implements AutoCloseable {
       if (e.getKey().startsWith("DEBIAN/")) {
         Path f = dir.resolve(e.getKey());
         Files.writeString(f, e.getValue());
-        if (!e.getKey().endsWith("conffiles") && !e.getKey().endsWith("triggers")) {
+        if (!e.getKey().endsWith("conffiles")
+            && !e.getKey().endsWith("triggers")
+            && !e.getKey().endsWith("md5sums")) {
           Files.setPosixFilePermissions(
               f, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
@@ -156,7 +158,7 @@ public final class FixtureRepo implements AutoCloseable {
     // apt-ftparchive scans the whole pool; keep only this suite's packages.
     String text = filter(new String(packages, StandardCharsets.UTF_8), names);
     Files.writeString(bin.resolve("Packages"), text);
-    run(bin, Map.of(), "sh", "-c", "xz -k -T1 Packages && gzip -k -n Packages");
+    run(bin, Map.of(), "sh", "-c", "xz -f -k -T1 Packages && gzip -f -k -n Packages");
     sign(suite, "");
   }
 

@@ -4,11 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ingot.diag.Diagnostic;
 import dev.ingot.diag.Range;
+import dev.ingot.template.eval.EvalContext;
+import dev.ingot.template.eval.Evaluator;
+import dev.ingot.template.eval.TypeExpressions;
+import dev.ingot.template.fn.FunctionContext;
+import dev.ingot.template.fn.Functions;
+import dev.ingot.template.value.Type;
+import dev.ingot.template.value.Value;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +111,9 @@ class HclFuzzTest {
     inside(e.diagnostics().all(), input.length);
     AstDump.of(r.body(), true);
     e.expr().references();
+    evaluateAll(r.body());
+    Evaluator.evaluate(e.expr(), CTX);
+    Evaluator.evaluate(t.expr(), CTX);
     if (!r.diagnostics().hasErrors()) {
       // Valid mutants also check the formatter: same tree, and formatting again changes nothing.
       Formatter.Result formatted = Formatter.format(input, "f.pkr.hcl");
@@ -112,6 +123,32 @@ class HclFuzzTest {
       assertThat(again.diagnostics().all()).as("formatted:\n" + once).isEmpty();
       assertThat(AstDump.of(again.body(), false)).isEqualTo(AstDump.of(r.body(), false));
       assertThat(Formatter.format(onceBytes, "f.pkr.hcl").text()).contains(once);
+    }
+  }
+
+  private static final EvalContext CTX =
+      EvalContext.of(
+          Map.of(
+              "var",
+              Value.object(
+                  Map.of(
+                      "x", Value.of("x"),
+                      "list", Value.tuple(List.of(Value.of(1), Value.of("a"))),
+                      "u", Value.unknown(Type.DYNAMIC),
+                      "s", Value.of("pw").markSensitive()))),
+          Functions.standard(),
+          FunctionContext.of(Path.of(".")));
+
+  /** The evaluator must cope with any tree the parser produces, errors included. */
+  private static void evaluateAll(Body body) {
+    for (BodyItem item : body.items()) {
+      switch (item) {
+        case Attribute a -> {
+          assertThat(Evaluator.evaluate(a.expr(), CTX).value()).isNotNull();
+          TypeExpressions.evaluate(a.expr());
+        }
+        case Block b -> evaluateAll(b.body());
+      }
     }
   }
 

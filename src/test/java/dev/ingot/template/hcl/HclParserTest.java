@@ -170,4 +170,36 @@ class HclParserTest {
     assertThat(t.steps().get(1)).isInstanceOf(Step.Index.class);
     assertThat(t.toString()).isEqualTo("a[0].b[\"c\"][1]");
   }
+
+  @Test
+  void hostileNestingGivesDiagnosticsNotStackOverflows() {
+    String[] inputs = {
+      "a = " + "[".repeat(20000),
+      "a = " + "(".repeat(3000) + "1" + ")".repeat(3000) + "\n",
+      "a = 1" + "+1".repeat(20000) + "\n",
+      "a = " + "\"${".repeat(2000) + "1" + "}\"".repeat(2000) + "\n",
+      "b {\n".repeat(2000) + "}\n".repeat(2000),
+      "a = " + "-".repeat(5000) + "1\n",
+      "a = \"" + "%{if x}".repeat(2000) + "\"\n",
+    };
+    for (String in : inputs) {
+      HclParser.ParseResult r = HclParser.parse(b(in), "deep.pkr.hcl");
+      assertThat(r.diagnostics().all())
+          .extracting(Diagnostic::summary)
+          .containsAnyOf("Too deeply nested", "Expression too complex");
+      AstDump.of(r.body(), false);
+      r.body().attributes().forEach(a -> a.expr().references());
+    }
+    assertThat(
+            HclParser.parse(b("a = " + "[".repeat(100) + "]".repeat(100) + "\n"), "ok")
+                .diagnostics()
+                .all())
+        .isEmpty();
+  }
+
+  @Test
+  void longTraversalsParseInLinearTime() {
+    Expr.ScopeTraversal t = (Expr.ScopeTraversal) expr("x" + ".y".repeat(20000));
+    assertThat(t.steps()).hasSize(20001);
+  }
 }

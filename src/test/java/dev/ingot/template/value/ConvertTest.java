@@ -106,7 +106,8 @@ class ConvertTest {
   void unify() {
     assertThat(Convert.unify(List.of(Type.STRING, Type.NUMBER))).contains(Type.STRING);
     assertThat(Convert.unify(List.of(Type.NUMBER, Type.BOOL))).isEmpty();
-    assertThat(Convert.unify(List.of(Type.NUMBER, Type.DYNAMIC))).contains(Type.DYNAMIC);
+    assertThat(Convert.unify(List.of(Type.NUMBER, Type.DYNAMIC))).contains(Type.NUMBER);
+    assertThat(Convert.unify(List.of(Type.DYNAMIC, Type.DYNAMIC))).contains(Type.DYNAMIC);
     assertThat(
             Convert.unify(
                 List.of(

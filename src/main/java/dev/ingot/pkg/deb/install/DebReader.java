@@ -32,9 +32,9 @@ import org.tukaani.xz.XZInputStream;
  * right order, control members as plain files with simple names. Thread-safe (no state).
  */
 public final class DebReader {
-  /** Limits for one package: 4 GiB per file and 16 GiB in all. */
+  /** Limits for one package: 4 GiB per file, 16 GiB in all; absolute member names are refused. */
   public static final TarReadOptions LIMITS =
-      TarReadOptions.DEFAULTS.withLimits(4L << 30, 16L << 30);
+      TarReadOptions.DEFAULTS.withLimits(4L << 30, 16L << 30).withStripLeadingSlash(false);
 
   private final BlobStore blobs;
   private final TarReadOptions limits;

@@ -4,6 +4,7 @@ import dev.ingot.fs.Digest;
 import dev.ingot.pkg.deb.BinaryPackage;
 import dev.ingot.pkg.fetch.FetchException;
 import dev.ingot.pkg.fetch.Fetcher;
+import dev.ingot.pkg.pgp.ClearSigned;
 import dev.ingot.pkg.pgp.Keyring;
 import dev.ingot.pkg.pgp.PgpException;
 import dev.ingot.pkg.pgp.SignatureVerifier;
@@ -36,17 +37,26 @@ public final class Repository {
 
   private final Fetcher fetcher;
   private final Instant now;
+  private final Path verifiedDir;
 
   /** {@code now} is the time Valid-Until and key expiry are checked against. */
   public Repository(Fetcher fetcher, Instant now) {
+    this(fetcher, now, null);
+  }
+
+  /**
+   * As above; {@code verifiedDir} (may be null) remembers signatures already checked, keyed by the
+   * digest of the signed bytes and of the keyrings, so a warm build skips the public-key math (the
+   * key's expiry and Valid-Until are still checked every time).
+   */
+  public Repository(Fetcher fetcher, Instant now, Path verifiedDir) {
     this.fetcher = fetcher;
     this.now = now;
+    this.verifiedDir = verifiedDir;
   }
 
   /** Fetches and verifies the suite's Release. */
   public Verified release(SuiteRef s) {
-    Keyring keys = Keyring.load(s.keyrings());
-    SignatureVerifier v = new SignatureVerifier(keys);
     URI in = s.dists("InRelease");
     String text;
     String name;
@@ -54,7 +64,19 @@ public final class Repository {
     try {
       if (inRelease.isPresent()) {
         name = in.toString();
-        text = v.verifyClearSigned(new String(inRelease.get(), StandardCharsets.UTF_8), name, now);
+        String n = name;
+        text =
+            remembered(
+                s,
+                inRelease.get(),
+                () -> {
+                  ClearSigned cs =
+                      ClearSigned.parse(new String(inRelease.get(), StandardCharsets.UTF_8), n);
+                  return new Checked(
+                      cs.text(),
+                      verifier(s).verifyDetached(cs.canonical(), cs.signatureArmor(), n, now));
+                },
+                n);
       } else {
         URI rel = s.dists("Release");
         name = rel.toString();
@@ -79,8 +101,17 @@ public final class Repository {
                             name
                                 + ": the Release file is not signed (no InRelease, no"
                                 + " Release.gpg); Ingot refuses unsigned repositories"));
-        v.verifyDetached(body, sig, name + ".gpg", now);
-        text = new String(body, StandardCharsets.UTF_8);
+        byte[] both = java.util.Arrays.copyOf(body, body.length + sig.length);
+        System.arraycopy(sig, 0, both, body.length, sig.length);
+        text =
+            remembered(
+                s,
+                both,
+                () ->
+                    new Checked(
+                        new String(body, StandardCharsets.UTF_8),
+                        verifier(s).verifyDetached(body, sig, name + ".gpg", now)),
+                name);
       }
     } catch (PgpException e) {
       throw new RepositoryException(e.getMessage(), e);
@@ -99,6 +130,67 @@ public final class Repository {
     }
     r.checkFresh(now, name);
     return new Verified(s, r, text);
+  }
+
+  private record Checked(String text, SignatureVerifier.Verified by) {}
+
+  private static SignatureVerifier verifier(SuiteRef s) {
+    return new SignatureVerifier(Keyring.load(s.keyrings()));
+  }
+
+  /** Verifies with {@code check} unless these exact bytes were verified against these keyrings. */
+  private String remembered(
+      SuiteRef s, byte[] signed, java.util.function.Supplier<Checked> check, String name) {
+    Path marker = null;
+    if (verifiedDir != null) {
+      StringBuilder key = new StringBuilder(Digest.sha256(signed).toString());
+      for (Path k : s.keyrings()) {
+        try {
+          key.append('\n').append(k).append(' ').append(Digest.sha256(Files.readAllBytes(k)));
+        } catch (IOException e) {
+          key = null;
+          break;
+        }
+      }
+      if (key != null) {
+        marker = verifiedDir.resolve(Digest.sha256(key.toString()).hex());
+        try {
+          String m = Files.readString(marker, StandardCharsets.UTF_8);
+          int nl = m.indexOf('\n');
+          String exp = m.substring(0, nl);
+          if (!exp.equals("-") && now.isAfter(Instant.ofEpochSecond(Long.parseLong(exp)))) {
+            throw new RepositoryException(
+                name
+                    + ": the signing key expired at "
+                    + Instant.ofEpochSecond(Long.parseLong(exp))
+                    + "; update the keyring");
+          }
+          return m.substring(nl + 1);
+        } catch (IOException | RuntimeException e) {
+          if (e instanceof RepositoryException re) {
+            throw re;
+          }
+          // not verified before (or an unreadable marker): verify now
+        }
+      }
+    }
+    Checked c = check.get();
+    if (marker != null) {
+      try {
+        Files.createDirectories(marker.getParent());
+        Path tmp = Files.createTempFile(marker.getParent(), "v", ".tmp");
+        Instant e = c.by().keyExpiry();
+        Files.writeString(
+            tmp,
+            (e == null ? "-" : Long.toString(e.getEpochSecond())) + "\n" + c.text(),
+            StandardCharsets.UTF_8);
+        Files.move(
+            tmp, marker, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException ex) {
+        // only an optimization
+      }
+    }
+    return c.text();
   }
 
   /** The digest of the uncompressed Packages index of one component, as the Release lists it. */

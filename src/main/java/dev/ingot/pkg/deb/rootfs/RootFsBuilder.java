@@ -70,7 +70,8 @@ public final class RootFsBuilder {
   }
 
   public LockService lockService() {
-    return new LockService(new Repository(fetcher, s.now()), s.cacheDir());
+    return new LockService(
+        new Repository(fetcher, s.now(), s.cacheDir().resolve("deb/verified")), s.cacheDir());
   }
 
   /** The lock to build with: the spec's lockfile (checked against the spec) or a new resolution. */

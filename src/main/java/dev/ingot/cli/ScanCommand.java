@@ -1,0 +1,211 @@
+package dev.ingot.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ingot.plugin.AtomicOutput;
+import dev.ingot.scan.Scanner;
+import dev.ingot.scan.db.AdvisoryDb;
+import dev.ingot.scan.db.AdvisoryDbException;
+import dev.ingot.scan.harden.Hardening;
+import dev.ingot.scan.inventory.PackageSource;
+import dev.ingot.scan.match.Severities;
+import dev.ingot.scan.policy.FailOn;
+import dev.ingot.scan.policy.Ignore;
+import dev.ingot.scan.policy.Policy;
+import dev.ingot.scan.report.ReportFormat;
+import dev.ingot.scan.report.ScanReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ingot scan TARGET}: the same gate as the {@code scan} post-processor, on a root filesystem
+ * directory. Exit 0 when the policy passes, 1 when it fails, 2 for usage and I/O errors.
+ */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scan a root filesystem for vulnerable packages (offline advisory database) and hardening"
+          + " problems, and apply a policy.",
+      "Exit status: 0 pass, 1 policy failure, 2 usage or I/O error."
+    })
+public final class ScanCommand implements Callable<Integer> {
+  private final CliEnv env;
+
+  @Parameters(
+      paramLabel = "TARGET",
+      description = "A directory holding a root filesystem (or dir:PATH).")
+  String target;
+
+  @Option(names = "--db", paramLabel = "DIR", description = "Advisory database directory.")
+  Path db;
+
+  @Option(names = "--cache-dir", paramLabel = "DIR", description = "Cache directory.")
+  Path cacheDir;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "LEVEL",
+      defaultValue = "critical",
+      description = "critical, high, medium, low or none (default: ${DEFAULT-VALUE}).")
+  String failOn;
+
+  @Option(names = "--only-fixed", description = "Count only findings that have a fixed version.")
+  boolean onlyFixed;
+
+  @Option(names = "--ignore", paramLabel = "ID", description = "Accept a risk (repeatable).")
+  List<String> ignore = new ArrayList<>();
+
+  @Option(
+      names = "--ignore-file",
+      paramLabel = "FILE",
+      description = "YAML or JSON list of {id, package, until, reason}.")
+  Path ignoreFile;
+
+  @Option(
+      names = "--severity-source",
+      paramLabel = "LIST",
+      split = ",",
+      description = "Order of trust: cvss_v4,cvss_v3,vendor (the default).")
+  List<String> severitySource;
+
+  @Option(
+      names = "--checks",
+      paramLabel = "LIST",
+      split = ",",
+      description = "Hardening profiles to run: baseline.")
+  List<String> checks = new ArrayList<>();
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table, json, sarif or html (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  public ScanCommand(CliEnv env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    ReportFormat fmt =
+        ReportFormat.parse(format)
+            .orElseThrow(() -> new UsageException("--format must be table, json, sarif or html"));
+    Policy policy = policy();
+    Path root = env.cwd().resolve(target.startsWith("dir:") ? target.substring(4) : target);
+    if (target.matches("^(oci|oci-archive|docker-archive|docker|registry):.*")
+        || (!Files.exists(root) && target.contains("/") && target.contains(":"))) {
+      throw new UsageException(
+          "scanning images ("
+              + target
+              + ") is not supported yet; unpack the image to a directory, or use the scan"
+              + " post-processor in a build");
+    }
+    if (!Files.isDirectory(root)) {
+      throw new UsageException(target + " is not a directory holding a root filesystem");
+    }
+    Path dbDir = db != null ? env.cwd().resolve(db) : AdvisoryDb.defaultDir(env.cacheDir(cacheDir));
+    ScanReport report;
+    try {
+      report =
+          new Scanner(dbDir, Ingot.VERSION).scan(PackageSource.of(root), policy, Instant.now());
+    } catch (IOException | AdvisoryDbException e) {
+      env.err().println("Error: " + e.getMessage());
+      return 2;
+    }
+    String text = fmt.render(report);
+    if (output == null) {
+      env.out().print(text);
+    } else {
+      try (AtomicOutput o = AtomicOutput.file(env.cwd().resolve(output))) {
+        Files.writeString(o.path(), text);
+        o.commit(true);
+      } catch (IOException e) {
+        env.err().println("Error: cannot write " + output + ": " + e.getMessage());
+        return 2;
+      }
+      env.err()
+          .println(
+              report.result().failed()
+                  ? "FAILED: " + report.result().summary()
+                  : "PASSED: " + report.result().summary());
+    }
+    env.out().flush();
+    env.err().flush();
+    return report.exitCode();
+  }
+
+  private Policy policy() {
+    FailOn f =
+        FailOn.parse(failOn)
+            .orElseThrow(
+                () -> new UsageException("--fail-on must be critical, high, medium, low or none"));
+    List<Ignore> ignores = new ArrayList<>();
+    ignore.forEach(i -> ignores.add(new Ignore(i, null, null, "--ignore on the command line")));
+    if (ignoreFile != null) {
+      ignores.addAll(readIgnores(env.cwd().resolve(ignoreFile)));
+    }
+    List<String> order = severitySource == null ? Severities.SOURCES : severitySource;
+    for (String s : order) {
+      if (!Severities.SOURCES.contains(s)) {
+        throw new UsageException("--severity-source takes cvss_v4, cvss_v3 and vendor, not " + s);
+      }
+    }
+    for (String c : checks) {
+      if (!Hardening.profileNames().contains(c)) {
+        throw new UsageException("--checks: unknown profile " + c + " (available: baseline)");
+      }
+    }
+    return new Policy(f, onlyFixed, ignores, order, checks);
+  }
+
+  private static List<Ignore> readIgnores(Path file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UsageException("cannot read --ignore-file " + file + ": " + e.getMessage());
+    }
+    JsonNode list = root != null && root.has("ignore") ? root.get("ignore") : root;
+    if (list == null || !list.isArray()) {
+      throw new UsageException(
+          "--ignore-file " + file + " must hold a list of {id, package, until, reason}");
+    }
+    List<Ignore> out = new ArrayList<>();
+    for (JsonNode n : list) {
+      String id = n.path("id").asText("");
+      if (id.isBlank()) {
+        throw new UsageException("--ignore-file " + file + ": an entry has no id");
+      }
+      LocalDate until = null;
+      if (!n.path("until").asText("").isBlank()) {
+        try {
+          until = LocalDate.parse(n.path("until").asText());
+        } catch (DateTimeParseException e) {
+          throw new UsageException(
+              "--ignore-file " + file + ": until of " + id + " must be YYYY-MM-DD");
+        }
+      }
+      out.add(new Ignore(id, n.path("package").asText(null), until, n.path("reason").asText("")));
+    }
+    return out;
+  }
+}

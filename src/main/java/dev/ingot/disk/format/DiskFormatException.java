@@ -1,0 +1,17 @@
+package dev.ingot.disk.format;
+
+import java.io.IOException;
+
+/**
+ * A disk image that cannot be read or written: a bad or unsupported header, a table pointing
+ * outside the file, a feature Ingot does not implement. The message names the file and what to do.
+ */
+public final class DiskFormatException extends IOException {
+  public DiskFormatException(String message) {
+    super(message);
+  }
+
+  public DiskFormatException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.ingot.disk.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Entry point of the disk formats: probes and opens images of any supported format and converts
+ * them. Outputs are written to a temporary sibling and renamed into place when complete, so a
+ * failed conversion leaves nothing behind. Stateless; thread-safe.
+ */
+public final class DiskImages {
+  private DiskImages() {}
+
+  /** Guesses the format from magic numbers: qcow2, sparse VMDK, VHD, else raw. */
+  public static DiskFormat probe(Path path) throws IOException {
+    try (FileChannel ch = FileChannel.open(path)) {
+      ByteBuffer head = Blocks.readBe(ch, 0, (int) Math.min(512, ch.size()));
+      if (head.limit() >= 4 && head.getInt(0) == Qcow2Layout.MAGIC) {
+        return DiskFormat.QCOW2;
+      }
+      if (head.limit() >= 4 && Integer.reverseBytes(head.getInt(0)) == VmdkHeader.MAGIC) {
+        return DiskFormat.VMDK;
+      }
+      if (VmdkReader.isDescriptorText(head)) {
+        throw new DiskFormatException(
+            path
+                + ": a VMDK descriptor file (monolithicFlat or split extents) is not supported;"
+                + " only monolithicSparse and streamOptimized VMDKs are");
+      }
+      if (VhdReader.isFooter(head)) {
+        return DiskFormat.VHD;
+      }
+      if (ch.size() >= 512 && VhdReader.isFooter(Blocks.readBe(ch, ch.size() - 512, 512))) {
+        return DiskFormat.VHD;
+      }
+      return DiskFormat.RAW;
+    }
+  }
+
+  /** Opens {@code path} as {@code format}, or probes it when {@code format} is null. */
+  public static DiskReader open(Path path, DiskFormat format) throws IOException {
+    DiskFormat f = format == null ? probe(path) : format;
+    return switch (f) {
+      case RAW -> RawReader.open(path);
+      case QCOW2 -> Qcow2Reader.open(path);
+      case VMDK -> VmdkReader.open(path);
+      case VHD -> VhdReader.open(path);
+    };
+  }
+
+  /**
+   * Writes {@code src} to {@code out} in the format of {@code opts}. The file appears only when
+   * complete; an existing {@code out} is replaced.
+   */
+  public static void write(DiskReader src, Path out, WriteOptions opts, WriteJob job)
+      throws IOException {
+    Path abs = out.toAbsolutePath();
+    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
+    try {
+      try (FileChannel ch =
+          FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        switch (opts) {
+          case WriteOptions.Raw r -> RawWriter.write(src, ch, job);
+          case WriteOptions.Qcow2 q -> new Qcow2Writer(q, job).write(src, ch);
+          case WriteOptions.Vmdk v when v.streamOptimized() ->
+              new VmdkStreamWriter(v, job).write(src, ch);
+          case WriteOptions.Vmdk v -> new VmdkSparseWriter(v, job).write(src, ch);
+          case WriteOptions.Vhd v -> new VhdWriter(v, job).write(src, ch);
+        }
+      }
+      Files.setPosixFilePermissions(
+          tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Converts the image at {@code in} (format probed when null) to {@code out}. */
+  public static void convert(
+      Path in, DiskFormat inFormat, Path out, WriteOptions opts, WriteJob job) throws IOException {
+    if (Files.exists(out) && Files.isSameFile(in, out)) {
+      throw new DiskFormatException("input and output are the same file: " + in);
+    }
+    try (DiskReader r = open(in, inFormat)) {
+      write(r, out, opts, job);
+    }
+  }
+
+  /** Parses qemu-img style options for {@code format}; see {@link WriteOptions#parse}. */
+  public static WriteOptions options(DiskFormat format, String list, boolean compress) {
+    return WriteOptions.parse(format, WriteOptions.parseList(list), compress);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.ingot.disk.format;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs independent work on numbered chunks on several threads and hands the results to one sink in
+ * chunk order: grains of a streamOptimized VMDK and clusters of a qcow2 image are compressed in
+ * parallel but must be written in ascending order. At most {@code 4 × threads} chunks are in
+ * flight, which bounds memory. Each run owns its threads and stops them before returning.
+ */
+final class OrderedPipeline {
+  /** Computes the result of one chunk; called on worker threads. */
+  interface Work<R> {
+    R apply(long chunk) throws IOException;
+  }
+
+  /** Consumes results in chunk order; called on the caller's thread. */
+  interface Sink<R> {
+    void accept(long chunk, R result) throws IOException;
+  }
+
+  private OrderedPipeline() {}
+
+  static <R> void run(int threads, long chunks, Work<R> work, Sink<R> sink) throws IOException {
+    if (threads <= 1) {
+      for (long c = 0; c < chunks; c++) {
+        sink.accept(c, work.apply(c));
+      }
+      return;
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads, r -> Thread.ofPlatform().daemon().name("ingot-disk-worker").unstarted(r));
+    ArrayDeque<Future<R>> inFlight = new ArrayDeque<>();
+    int window = threads * 4;
+    long next = 0;
+    try {
+      for (long c = 0; c < chunks; c++) {
+        while (next < chunks && inFlight.size() < window) {
+          long n = next++;
+          inFlight.add(
+              pool.submit(
+                  () -> {
+                    try {
+                      return work.apply(n);
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  }));
+        }
+        sink.accept(c, await(inFlight.poll()));
+      }
+    } finally {
+      inFlight.forEach(f -> f.cancel(true));
+      pool.shutdownNow();
+    }
+  }
+
+  private static <R> R await(Future<R> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("disk conversion interrupted");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof UncheckedIOException u) {
+        throw u.getCause();
+      }
+      if (c instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(c);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.ingot.disk.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.zip.CRC32C;
+
+/**
+ * The worker side of the uncompressed writers: reads a chunk and finds which of its blocks are not
+ * all zeros, so the writer stores only those. Chunk buffers are recycled through a pool bounded by
+ * the pipeline's window. Thread-safe.
+ */
+final class PlainChunks {
+  /** One scanned chunk; {@code data} is null when the chunk is all zeros. */
+  record Result(ByteBuffer data, boolean[] nonZero, int crc) {
+    boolean empty() {
+      return data == null;
+    }
+  }
+
+  private final ChunkSource cs;
+  private final int blockSize;
+  private final ConcurrentLinkedQueue<ByteBuffer> pool = new ConcurrentLinkedQueue<>();
+
+  PlainChunks(ChunkSource cs, int blockSize) {
+    if (cs.chunkSize() % blockSize != 0) {
+      throw new IllegalArgumentException("chunk size must be a multiple of the block size");
+    }
+    this.cs = cs;
+    this.blockSize = blockSize;
+  }
+
+  ChunkSource source() {
+    return cs;
+  }
+
+  int blockSize() {
+    return blockSize;
+  }
+
+  int blocksPerChunk() {
+    return cs.chunkSize() / blockSize;
+  }
+
+  Result scan(long chunk) throws IOException {
+    ByteBuffer buf = pool.poll();
+    if (buf == null) {
+      buf = ByteBuffer.allocateDirect(cs.chunkSize());
+    }
+    if (!cs.read(chunk, buf)) {
+      pool.add(buf);
+      return new Result(null, null, 0);
+    }
+    int len = cs.length(chunk);
+    boolean[] nz = new boolean[blocksPerChunk()];
+    boolean any = false;
+    CRC32C crc = new CRC32C();
+    for (int b = 0; b < nz.length && (long) b * blockSize < len; b++) {
+      ByteBuffer block = buf.slice(b * blockSize, blockSize);
+      if (!Blocks.isZero(block)) {
+        nz[b] = true;
+        any = true;
+        crc.update(b);
+        crc.update(block);
+      }
+    }
+    if (!any) {
+      pool.add(buf);
+      return new Result(null, null, 0);
+    }
+    return new Result(buf, nz, (int) crc.getValue());
+  }
+
+  /** The bytes of block {@code b} of a scanned chunk (a view; valid until released). */
+  ByteBuffer block(Result r, int b) {
+    return r.data().slice(b * blockSize, blockSize);
+  }
+
+  /** Consumes the non-empty chunks in order, on the caller's thread. */
+  interface Sink {
+    void accept(long chunk, Result r) throws IOException;
+  }
+
+  /**
+   * Scans every chunk on {@code threads} threads and hands the non-empty ones to {@code sink} in
+   * order, recycling their buffers afterwards. Returns the content id of what was seen, seeded with
+   * {@code size}.
+   */
+  ContentId run(int threads, long size, Sink sink) throws IOException {
+    ContentId id = new ContentId();
+    id.add(size);
+    OrderedPipeline.run(
+        threads,
+        cs.chunks(),
+        this::scan,
+        (chunk, r) -> {
+          if (r.empty()) {
+            return;
+          }
+          try {
+            sink.accept(chunk, r);
+            id.add(chunk, r.crc());
+          } finally {
+            release(r);
+          }
+        });
+    return id;
+  }
+
+  void release(Result r) {
+    if (r.data() != null) {
+      pool.add(r.data());
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package dev.ingot.disk.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Reads qcow2 version 2 and 3 images without backing files: standard, zero and compressed (zlib)
+ * clusters. Refuses encryption, external data files, extended L2 entries and zstd with a clear
+ * message. L2 tables are loaded on first use and kept. Thread-safe.
+ */
+public final class Qcow2Reader implements DiskReader {
+  private final FileChannel ch;
+  private final Path path;
+  private final int version;
+  private final int clusterBits;
+  private final int cs;
+  private final long size;
+  private final long[] l1;
+  private final int l2Bits;
+  private final int csizeShift;
+  private final long csizeMask;
+  private final long refcountOrder;
+  private final boolean dirty;
+  private final Map<Integer, long[]> l2Cache = new ConcurrentHashMap<>();
+
+  private Qcow2Reader(FileChannel ch, Path path, ByteBuffer h) throws IOException {
+    this.ch = ch;
+    this.path = path;
+    this.version = h.getInt(4);
+    if (version != 2 && version != 3) {
+      throw fail("qcow2 version " + version + " is not supported (only 2 and 3)");
+    }
+    if (h.getLong(8) != 0) {
+      throw fail("qcow2 images with a backing file are not supported; flatten it first");
+    }
+    this.clusterBits = h.getInt(20);
+    if (clusterBits < 9 || clusterBits > 21) {
+      throw fail("bad qcow2 cluster_bits " + clusterBits);
+    }
+    this.cs = 1 << clusterBits;
+    this.size = h.getLong(24);
+    if (h.getInt(32) != 0) {
+      throw fail("encrypted qcow2 images are not supported");
+    }
+    int l1Size = h.getInt(36);
+    long l1Offset = h.getLong(40);
+    long incompatible = version == 3 ? h.getLong(72) : 0;
+    if ((incompatible & 2) != 0) {
+      throw fail("the qcow2 image is marked corrupt; repair it with qemu-img check -r all");
+    }
+    if ((incompatible & 4) != 0) {
+      throw fail("qcow2 images with an external data file are not supported");
+    }
+    if ((incompatible & 8) != 0 && h.get(104) != 0) {
+      throw fail("qcow2 compression type " + h.get(104) + " (zstd) is not supported, only zlib");
+    }
+    if ((incompatible & 16) != 0) {
+      throw fail("qcow2 images with extended L2 entries (subclusters) are not supported");
+    }
+    if ((incompatible & ~0x1fL) != 0) {
+      throw fail("unknown incompatible qcow2 features 0x" + Long.toHexString(incompatible));
+    }
+    this.dirty = (incompatible & 1) != 0;
+    this.refcountOrder = version == 3 ? h.getInt(96) : 4;
+    this.l2Bits = clusterBits - 3;
+    this.csizeShift = 62 - (clusterBits - 8);
+    this.csizeMask = (1L << (clusterBits - 8)) - 1;
+    long need = Blocks.ceilDiv(Blocks.ceilDiv(size, cs), 1L << l2Bits);
+    if (l1Size < need || l1Size > (1 << 26)) {
+      throw fail("qcow2 L1 table of " + l1Size + " entries cannot map " + size + " bytes");
+    }
+    ByteBuffer l1b = Blocks.readBe(ch, l1Offset, l1Size * 8);
+    this.l1 = new long[l1Size];
+    for (int i = 0; i < l1Size; i++) {
+      l1[i] = l1b.getLong(i * 8) & Qcow2Layout.OFFSET_MASK;
+    }
+  }
+
+  public static Qcow2Reader open(Path path) throws IOException {
+    FileChannel ch = FileChannel.open(path);
+    try {
+      ByteBuffer h = Blocks.readBe(ch, 0, (int) Math.min(ch.size(), 112));
+      if (h.limit() < 72 || h.getInt(0) != Qcow2Layout.MAGIC) {
+        throw new DiskFormatException(path + ": not a qcow2 image");
+      }
+      if (h.limit() < 112) {
+        h = ByteBuffer.allocate(112).put(h).clear();
+      }
+      return new Qcow2Reader(ch, path, h);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  private DiskFormatException fail(String why) {
+    return new DiskFormatException(path + ": " + why);
+  }
+
+  private long[] l2(int index) throws IOException {
+    long off = l1[index];
+    if (off == 0) {
+      return null;
+    }
+    long[] t = l2Cache.get(index);
+    if (t == null) {
+      ByteBuffer b = Blocks.readBe(ch, off, cs);
+      t = new long[cs / 8];
+      b.asLongBuffer().get(t);
+      l2Cache.put(index, t);
+    }
+    return t;
+  }
+
+  private long entry(long cluster) throws IOException {
+    long[] t = l2((int) (cluster >>> l2Bits));
+    return t == null ? 0 : t[(int) (cluster & ((1L << l2Bits) - 1))];
+  }
+
+  @Override
+  public DiskFormat format() {
+    return DiskFormat.QCOW2;
+  }
+
+  @Override
+  public long virtualSize() {
+    return size;
+  }
+
+  @Override
+  public Extents allocated() throws IOException {
+    Extents.Builder b = new Extents.Builder();
+    long clusters = Blocks.ceilDiv(size, cs);
+    for (long c = 0; c < clusters; c++) {
+      long e = entry(c);
+      // Bit 0 is the zero flag of a standard cluster but part of a compressed cluster's offset.
+      boolean compressed = (e & Qcow2Layout.COMPRESSED) != 0;
+      if (compressed || ((e & Qcow2Layout.OFFSET_MASK) != 0 && (e & 1) == 0)) {
+        b.add(c * cs, Math.min(size, (c + 1) * cs));
+      }
+    }
+    return b.build();
+  }
+
+  @Override
+  public void read(long offset, ByteBuffer dst) throws IOException {
+    byte[] cluster = null;
+    while (dst.hasRemaining()) {
+      long c = offset >>> clusterBits;
+      int in = (int) (offset & (cs - 1));
+      int n = Math.min(dst.remaining(), cs - in);
+      ByteBuffer part = dst.slice(dst.position(), n);
+      long e = offset >= size ? 0 : entry(c);
+      if ((e & Qcow2Layout.COMPRESSED) != 0) {
+        cluster = cluster == null ? new byte[cs] : cluster;
+        inflate(e, cluster);
+        part.put(cluster, in, n);
+      } else if ((e & 1) != 0 || (e & Qcow2Layout.OFFSET_MASK) == 0) {
+        Blocks.zero(part);
+      } else {
+        long host = (e & Qcow2Layout.OFFSET_MASK) + in;
+        Blocks.readAt(ch, host, part);
+      }
+      dst.position(dst.position() + n);
+      offset += n;
+    }
+  }
+
+  private void inflate(long e, byte[] out) throws IOException {
+    long off = e & ((1L << csizeShift) - 1);
+    long sectors = ((e >>> csizeShift) & csizeMask) + 1;
+    long len = Math.min(sectors * 512 - (off & 511), ch.size() - off);
+    if (len <= 0 || len > 2L * cs + 512) {
+      throw fail("bad compressed cluster descriptor at host offset " + off);
+    }
+    ByteBuffer z = Blocks.readBe(ch, off, (int) len);
+    Inflater inf = new Inflater(true);
+    try {
+      inf.setInput(z);
+      int n = 0;
+      while (n < cs && !inf.finished()) {
+        int k = inf.inflate(out, n, cs - n);
+        if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+          break;
+        }
+        n += k;
+      }
+      if (n < cs && !inf.finished()) {
+        throw fail("compressed cluster at host offset " + off + " is truncated");
+      }
+      java.util.Arrays.fill(out, n, cs, (byte) 0);
+    } catch (DataFormatException x) {
+      throw fail("compressed cluster at host offset " + off + " is damaged: " + x.getMessage());
+    } finally {
+      inf.end();
+    }
+  }
+
+  @Override
+  public DiskInfo info() throws IOException {
+    boolean compressed = false;
+    long clusters = Blocks.ceilDiv(size, cs);
+    for (long c = 0; c < clusters && !compressed; c++) {
+      compressed = (entry(c) & Qcow2Layout.COMPRESSED) != 0;
+    }
+    return new DiskInfo(
+        DiskFormat.QCOW2,
+        size,
+        ch.size(),
+        cs,
+        version == 3 ? "1.1" : "0.10",
+        Map.of(
+            "compat",
+            version == 3 ? "1.1" : "0.10",
+            "refcount-bits",
+            1L << refcountOrder,
+            "corrupt",
+            false,
+            "dirty",
+            dirty,
+            "compressed-clusters",
+            compressed));
+  }
+
+  @Override
+  public void close() throws IOException {
+    ch.close();
+  }
+}

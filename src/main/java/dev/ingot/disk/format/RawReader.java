@@ -1,0 +1,70 @@
+package dev.ingot.disk.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+
+/**
+ * A raw image: guest byte N is file byte N. Holes are found with {@link SparseFiles} when the
+ * platform allows, else the whole file counts as allocated and converters test blocks for zeros.
+ * Thread-safe.
+ */
+public final class RawReader implements DiskReader {
+  private final FileChannel ch;
+  private final Path path;
+  private final long size;
+  private final long dataOffset;
+
+  private RawReader(FileChannel ch, Path path, long size, long dataOffset) {
+    this.ch = ch;
+    this.path = path;
+    this.size = size;
+    this.dataOffset = dataOffset;
+  }
+
+  public static RawReader open(Path path) throws IOException {
+    FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+    return new RawReader(ch, path, ch.size(), 0);
+  }
+
+  /** A window {@code [offset, offset + size)} of an open file, e.g. the data of a fixed VHD. */
+  static RawReader window(FileChannel ch, Path path, long offset, long size) {
+    return new RawReader(ch, path, size, offset);
+  }
+
+  @Override
+  public DiskFormat format() {
+    return DiskFormat.RAW;
+  }
+
+  @Override
+  public long virtualSize() {
+    return size;
+  }
+
+  @Override
+  public Extents allocated() throws IOException {
+    if (dataOffset != 0) {
+      return Extents.all(size);
+    }
+    return SparseFiles.dataExtents(path, size);
+  }
+
+  @Override
+  public void read(long offset, ByteBuffer dst) throws IOException {
+    Blocks.readFully(ch, dataOffset, size, offset, dst);
+  }
+
+  @Override
+  public DiskInfo info() throws IOException {
+    return new DiskInfo(DiskFormat.RAW, size, ch.size(), 0, "", Map.of());
+  }
+
+  @Override
+  public void close() throws IOException {
+    ch.close();
+  }
+}

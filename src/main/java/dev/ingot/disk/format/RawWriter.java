@@ -1,0 +1,54 @@
+package dev.ingot.disk.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * Writes a raw image, leaving holes where the source is zero, and optionally a trailer after the
+ * data (the footer of a fixed VHD). Not thread-safe; one instance per output.
+ */
+final class RawWriter {
+  private static final int CHUNK = 1 << 20;
+  private static final int BLOCK = 4096;
+
+  /** Writes {@code size} bytes of {@code src} (zero-extended) and returns their content id. */
+  static ContentId writeData(DiskReader src, FileChannel out, long size, WriteJob job)
+      throws IOException {
+    PlainChunks pc = new PlainChunks(new ChunkSource(src, CHUNK), BLOCK);
+    return pc.run(
+        job.threads(),
+        size,
+        (chunk, r) -> {
+          long base = pc.source().offset(chunk);
+          boolean[] nz = r.nonZero();
+          for (int b = 0; b < nz.length; ) {
+            if (!nz[b]) {
+              b++;
+              continue;
+            }
+            int e = b;
+            while (e < nz.length && nz[e]) {
+              e++;
+            }
+            long from = base + (long) b * BLOCK;
+            int n = (int) Math.min((long) (e - b) * BLOCK, size - from);
+            Blocks.writeAt(out, from, r.data().slice(b * BLOCK, n));
+            b = e;
+          }
+        });
+  }
+
+  static void write(DiskReader src, FileChannel out, WriteJob job) throws IOException {
+    long size = src.virtualSize();
+    writeData(src, out, size, job);
+    setLength(out, size);
+  }
+
+  /** Extends the file to {@code size} bytes (a hole when nothing was written there). */
+  static void setLength(FileChannel out, long size) throws IOException {
+    if (out.size() < size && size > 0) {
+      out.write(ByteBuffer.allocate(1), size - 1);
+    }
+  }
+}

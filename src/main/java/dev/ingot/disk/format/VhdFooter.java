@@ -1,0 +1,82 @@
+package dev.ingot.disk.format;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The 512-byte VHD footer (Microsoft Virtual Hard Disk Image Format Specification): cookie
+ * "conectix", sizes, CHS geometry, disk type and a one's-complement checksum. Big-endian. Pure.
+ */
+final class VhdFooter {
+  static final int TYPE_FIXED = 2;
+  static final int TYPE_DYNAMIC = 3;
+
+  /** Seconds from the Unix epoch to 2000-01-01T00:00:00Z, VHD's epoch. */
+  static final long VHD_EPOCH = 946_684_800L;
+
+  private VhdFooter() {}
+
+  /**
+   * Encodes a footer. {@code dataOffset} is the dynamic header's offset, or -1 for a fixed disk.
+   * The creator application is "win ", the Hyper-V convention that tells readers (QEMU among them)
+   * to take the disk size from the size field rather than from the CHS geometry, which cannot
+   * express every size.
+   */
+  static byte[] encode(long size, int type, long dataOffset, long epochSeconds, byte[] uniqueId) {
+    ByteBuffer b = ByteBuffer.allocate(512);
+    b.put("conectix".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    b.putInt(2); // features: reserved bit always set
+    b.putInt(0x00010000); // format version 1.0
+    b.putLong(dataOffset);
+    b.putInt((int) Math.max(0, epochSeconds - VHD_EPOCH));
+    b.put("win ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    b.putInt(0x000a0000); // creator version 10.0
+    b.put("Wi2k".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    b.putLong(size).putLong(size);
+    b.putInt(geometry(size));
+    b.putInt(type);
+    int checksumAt = b.position();
+    b.putInt(0);
+    b.put(uniqueId, 0, 16);
+    b.put((byte) 0); // saved state
+    b.putInt(checksumAt, checksum(b.array()));
+    return b.array();
+  }
+
+  /** One's complement of the byte sum, with the checksum field counted as zero. */
+  static int checksum(byte[] sector) {
+    int sum = 0;
+    for (byte x : sector) {
+      sum += x & 0xff;
+    }
+    return ~sum;
+  }
+
+  /** The CHS geometry packed as cylinders(16) heads(8) sectors(8), per the specification. */
+  static int geometry(long size) {
+    long total = Math.min(size / 512, 65535L * 16 * 255);
+    long spt;
+    long heads;
+    long cth;
+    if (total >= 65535L * 16 * 63) {
+      spt = 255;
+      heads = 16;
+      cth = total / spt;
+    } else {
+      spt = 17;
+      cth = total / spt;
+      heads = Math.max(4, (cth + 1023) / 1024);
+      if (cth >= heads * 1024 || heads > 16) {
+        spt = 31;
+        heads = 16;
+        cth = total / spt;
+      }
+      if (cth >= heads * 1024) {
+        spt = 63;
+        heads = 16;
+        cth = total / spt;
+      }
+    }
+    long cyl = cth / heads;
+    return (int) ((cyl << 16) | (heads << 8) | spt);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.ingot.disk.format;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The text descriptor embedded in a monolithic VMDK: content ids, create type, the one extent and
+ * the disk database (ddb.*). Pure; immutable.
+ */
+record VmdkDescriptor(
+    long cid,
+    String createType,
+    long sectors,
+    String extentFile,
+    String adapterType,
+    String toolsVersion,
+    int hwVersion,
+    String longContentId) {
+
+  /** Sectors reserved for the descriptor (as qemu-img and VMware do for monolithic disks). */
+  static final int SECTORS = 20;
+
+  static VmdkDescriptor of(
+      ContentId id, String createType, long sectors, WriteJob job, WriteOptions.Vmdk opts) {
+    return new VmdkDescriptor(
+        id.cid(),
+        createType,
+        sectors,
+        job.fileName(),
+        opts.adapterType(),
+        opts.toolsVersion(),
+        opts.hwVersion(),
+        id.hex32());
+  }
+
+  String text() {
+    boolean ide = adapterType.equals("ide");
+    long heads = ide ? 16 : 255;
+    long cylinders = Math.min(sectors / (heads * 63), 65535);
+    StringBuilder s = new StringBuilder();
+    s.append("# Disk DescriptorFile\n");
+    s.append("version=1\n");
+    s.append("encoding=\"UTF-8\"\n");
+    s.append(String.format(Locale.ROOT, "CID=%08x\n", cid & 0xffffffffL));
+    s.append("parentCID=ffffffff\n");
+    s.append("createType=\"").append(createType).append("\"\n\n");
+    s.append("# Extent description\n");
+    s.append("RW ").append(sectors).append(" SPARSE \"").append(extentFile).append("\"\n\n");
+    s.append("# The Disk Data Base\n#DDB\n\n");
+    Map<String, String> ddb = new LinkedHashMap<>();
+    ddb.put("ddb.adapterType", adapterType);
+    ddb.put("ddb.geometry.cylinders", Long.toString(cylinders));
+    ddb.put("ddb.geometry.heads", Long.toString(heads));
+    ddb.put("ddb.geometry.sectors", "63");
+    ddb.put("ddb.longContentID", longContentId);
+    ddb.put("ddb.toolsInstallType", "4");
+    ddb.put("ddb.toolsVersion", toolsVersion);
+    ddb.put("ddb.virtualHWVersion", Integer.toString(hwVersion));
+    ddb.forEach((k, v) -> s.append(k).append(" = \"").append(v).append("\"\n"));
+    return s.toString();
+  }
+
+  /** The descriptor padded with zeros to {@link #SECTORS} sectors. */
+  byte[] encode() {
+    byte[] t = text().getBytes(StandardCharsets.UTF_8);
+    if (t.length >= SECTORS * 512) {
+      throw new IllegalStateException("VMDK descriptor too long");
+    }
+    byte[] out = new byte[SECTORS * 512];
+    System.arraycopy(t, 0, out, 0, t.length);
+    return out;
+  }
+
+  /** Reads {@code key=value} lines (quotes removed) of a descriptor text. */
+  static Map<String, String> parse(String text) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String line : text.split("\n")) {
+      String l = line.strip();
+      int eq = l.indexOf('=');
+      if (l.isEmpty() || l.startsWith("#") || eq < 0) {
+        continue;
+      }
+      String v = l.substring(eq + 1).strip();
+      if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) {
+        v = v.substring(1, v.length() - 1);
+      }
+      m.put(l.substring(0, eq).strip(), v);
+    }
+    return m;
+  }
+}

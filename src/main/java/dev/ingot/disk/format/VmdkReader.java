@@ -1,0 +1,216 @@
+package dev.ingot.disk.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Reads hosted sparse VMDKs: monolithicSparse (uncompressed grains) and streamOptimized (compressed
+ * grains with markers, grain directory found through the footer). Grain tables are read whole at
+ * open. Descriptor-only VMDKs (monolithicFlat, split extents) are refused. Thread-safe.
+ */
+public final class VmdkReader implements DiskReader {
+  private final FileChannel ch;
+  private final Path path;
+  private final VmdkHeader h;
+  private final Map<String, String> descriptor;
+  private final long[] gte; // sector of each grain (or its marker); 0 = unallocated, 1 = zero
+  private final int grain;
+  private final long size;
+
+  private VmdkReader(FileChannel ch, Path path) throws IOException {
+    this.ch = ch;
+    this.path = path;
+    VmdkHeader head;
+    try {
+      head = VmdkHeader.decode(Blocks.readLe(ch, 0, 512));
+    } catch (DiskFormatException e) {
+      throw fail(e.getMessage());
+    }
+    if (head.gdOffset() == VmdkHeader.GD_AT_END) {
+      long len = ch.size();
+      ByteBuffer tail = Blocks.readLe(ch, len - 1536, 1536);
+      if (tail.getLong(0) != 1 || tail.getInt(12) != VmdkHeader.MARKER_FOOTER) {
+        throw fail(
+            "streamOptimized VMDK does not end with footer marker, footer and end-of-stream marker"
+                + " (is it truncated?)");
+      }
+      if (tail.getLong(1024) != 0 || tail.getInt(1036) != VmdkHeader.MARKER_EOS) {
+        throw fail("streamOptimized VMDK does not end with an end-of-stream marker");
+      }
+      head = VmdkHeader.decode(tail.slice(512, 512));
+    }
+    this.h = head;
+    this.grain = (int) (h.grainSize() * 512);
+    this.size = h.capacity() * 512;
+    byte[] d = new byte[(int) Math.min(h.descriptorSize() * 512, 1 << 20)];
+    Blocks.readAt(ch, h.descriptorOffset() * 512, ByteBuffer.wrap(d));
+    int end = 0;
+    while (end < d.length && d[end] != 0) {
+      end++;
+    }
+    this.descriptor = VmdkDescriptor.parse(new String(d, 0, end, StandardCharsets.UTF_8));
+    this.gte = readTables();
+  }
+
+  public static VmdkReader open(Path path) throws IOException {
+    FileChannel ch = FileChannel.open(path);
+    try {
+      return new VmdkReader(ch, path);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  private DiskFormatException fail(String why) {
+    return new DiskFormatException(path + ": " + why);
+  }
+
+  private long[] readTables() throws IOException {
+    long grains = Blocks.ceilDiv(h.capacity(), h.grainSize());
+    int perGt = h.numGtesPerGt();
+    long tables = Blocks.ceilDiv(grains, perGt);
+    if (grains > (1L << 30)) {
+      throw fail("VMDK capacity too large: " + h.capacity() + " sectors");
+    }
+    long[] out = new long[(int) grains];
+    ByteBuffer gd = Blocks.readLe(ch, h.gdOffset() * 512, (int) (tables * 4));
+    long fileSectors = ch.size() / 512;
+    for (int t = 0; t < tables; t++) {
+      long at = gd.getInt(t * 4) & 0xffffffffL;
+      if (at == 0) {
+        continue;
+      }
+      if (at >= fileSectors) {
+        throw fail("grain directory entry " + t + " points past the end of the file");
+      }
+      int n = (int) Math.min(perGt, grains - (long) t * perGt);
+      ByteBuffer gt = Blocks.readLe(ch, at * 512, n * 4);
+      for (int i = 0; i < n; i++) {
+        long e = gt.getInt(i * 4) & 0xffffffffL;
+        if (e > 1 && e >= fileSectors) {
+          throw fail("grain table " + t + " entry " + i + " points past the end of the file");
+        }
+        out[t * perGt + i] = e == 1 && (h.flags() & VmdkHeader.FLAG_ZERO_GTE) == 0 ? 0 : e;
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public DiskFormat format() {
+    return DiskFormat.VMDK;
+  }
+
+  @Override
+  public long virtualSize() {
+    return size;
+  }
+
+  @Override
+  public Extents allocated() {
+    Extents.Builder b = new Extents.Builder();
+    for (int g = 0; g < gte.length; g++) {
+      if (gte[g] > 1) {
+        b.add((long) g * grain, Math.min(size, (long) (g + 1) * grain));
+      }
+    }
+    return b.build();
+  }
+
+  @Override
+  public void read(long offset, ByteBuffer dst) throws IOException {
+    byte[] buf = null;
+    while (dst.hasRemaining()) {
+      long g = offset / grain;
+      int in = (int) (offset % grain);
+      int n = Math.min(dst.remaining(), grain - in);
+      ByteBuffer part = dst.slice(dst.position(), n);
+      long e = g < gte.length ? gte[(int) g] : 0;
+      if (e <= 1) {
+        Blocks.zero(part);
+      } else if (h.compressed()) {
+        buf = buf == null ? new byte[grain] : buf;
+        inflateGrain(e, g, buf);
+        part.put(buf, in, n);
+      } else {
+        Blocks.readAt(ch, e * 512 + in, part);
+      }
+      dst.position(dst.position() + n);
+      offset += n;
+    }
+  }
+
+  private void inflateGrain(long sector, long g, byte[] out) throws IOException {
+    int headerLen = h.markers() ? 12 : 4;
+    ByteBuffer m = Blocks.readLe(ch, sector * 512, headerLen);
+    long lba = h.markers() ? m.getLong(0) : g * h.grainSize();
+    int len = m.getInt(headerLen - 4);
+    if (lba != g * h.grainSize() || len <= 0 || len > grain * 2) {
+      throw fail("grain marker at sector " + sector + " does not describe grain " + g);
+    }
+    ByteBuffer z = ByteBuffer.allocate(len);
+    Blocks.readAt(ch, sector * 512 + headerLen, z);
+    Inflater inf = new Inflater(false);
+    try {
+      inf.setInput(z.flip());
+      int n = 0;
+      while (n < grain && !inf.finished()) {
+        int k = inf.inflate(out, n, grain - n);
+        if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+          throw fail("compressed grain " + g + " is truncated");
+        }
+        n += k;
+      }
+      java.util.Arrays.fill(out, n, grain, (byte) 0);
+    } catch (DataFormatException x) {
+      throw fail("compressed grain " + g + " is damaged: " + x.getMessage());
+    } finally {
+      inf.end();
+    }
+  }
+
+  @Override
+  public DiskInfo info() throws IOException {
+    String type = descriptor.getOrDefault("createType", h.markers() ? "streamOptimized" : "");
+    return new DiskInfo(
+        DiskFormat.VMDK,
+        size,
+        ch.size(),
+        grain,
+        type,
+        Map.of(
+            "create-type",
+            type,
+            "cid",
+            descriptor.getOrDefault("CID", ""),
+            "parent-cid",
+            descriptor.getOrDefault("parentCID", ""),
+            "adapter-type",
+            descriptor.getOrDefault("ddb.adapterType", ""),
+            "version",
+            h.version(),
+            "compressed",
+            h.compressed()));
+  }
+
+  @Override
+  public void close() throws IOException {
+    ch.close();
+  }
+
+  static boolean isDescriptorText(ByteBuffer first) {
+    byte[] sig = "# Disk DescriptorFile".getBytes(StandardCharsets.US_ASCII);
+    if (first.limit() < sig.length) {
+      return false;
+    }
+    return first.slice(0, sig.length).order(ByteOrder.BIG_ENDIAN).equals(ByteBuffer.wrap(sig));
+  }
+}

@@ -1,0 +1,167 @@
+package dev.ingot.disk.format;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How to write one output format, parsed from qemu-img style options ({@code -o
+ * subformat=streamOptimized,adapter_type=lsilogic}). A closed set, one record per format.
+ */
+public sealed interface WriteOptions {
+  /** The format these options write. */
+  DiskFormat format();
+
+  /** A raw image, sparse where the source is zero. */
+  record Raw() implements WriteOptions {
+    @Override
+    public DiskFormat format() {
+      return DiskFormat.RAW;
+    }
+  }
+
+  /**
+   * qcow2 version 3. {@code clusterSize} in bytes, a power of two from 512 B to 2 MiB; {@code
+   * level} is the deflate level (1-9) used when {@code compress} is set.
+   */
+  record Qcow2(int clusterSize, boolean compress, int level) implements WriteOptions {
+    public Qcow2 {
+      if (clusterSize < 512 || clusterSize > (2 << 20) || Integer.bitCount(clusterSize) != 1) {
+        throw new IllegalArgumentException(
+            "cluster_size must be a power of two between 512 and 2097152, not " + clusterSize);
+      }
+      checkLevel(level);
+    }
+
+    @Override
+    public DiskFormat format() {
+      return DiskFormat.QCOW2;
+    }
+  }
+
+  /**
+   * A VMDK: {@code streamOptimized} (compressed grains with markers, for OVF and vSphere) or
+   * monolithicSparse. {@code adapterType} is ide, buslogic, lsilogic or legacyESX; {@code
+   * hwVersion} the descriptor's ddb.virtualHWVersion.
+   */
+  record Vmdk(
+      boolean streamOptimized, String adapterType, String toolsVersion, int hwVersion, int level)
+      implements WriteOptions {
+    public Vmdk {
+      if (!Set.of("ide", "buslogic", "lsilogic", "legacyESX").contains(adapterType)) {
+        throw new IllegalArgumentException(
+            "adapter_type must be ide, buslogic, lsilogic or legacyESX, not '" + adapterType + "'");
+      }
+      if (!toolsVersion.matches("[0-9]+")) {
+        throw new IllegalArgumentException("toolsversion must be a number: " + toolsVersion);
+      }
+      checkLevel(level);
+    }
+
+    @Override
+    public DiskFormat format() {
+      return DiskFormat.VMDK;
+    }
+  }
+
+  /**
+   * A VHD: fixed (raw data and a footer, the size rounded up to whole MiB as Azure wants) or
+   * dynamic.
+   */
+  record Vhd(boolean fixed) implements WriteOptions {
+    @Override
+    public DiskFormat format() {
+      return DiskFormat.VHD;
+    }
+  }
+
+  /** The defaults of each format (qcow2 64 KiB clusters, VMDK streamOptimized, VHD dynamic). */
+  static WriteOptions defaults(DiskFormat f) {
+    return parse(f, Map.of(), false);
+  }
+
+  /**
+   * Parses {@code options} (keys as qemu-img spells them) for {@code format}; {@code compress} is
+   * qemu-img's {@code -c}. Unknown keys and bad values throw {@link IllegalArgumentException} with
+   * the keys the format accepts.
+   */
+  static WriteOptions parse(DiskFormat format, Map<String, String> options, boolean compress) {
+    Map<String, String> o = new HashMap<>(options);
+    WriteOptions w =
+        switch (format) {
+          case RAW -> new Raw();
+          case QCOW2 ->
+              new Qcow2(
+                  (int) Sizes.parse(take(o, "cluster_size", "65536")),
+                  compress || Boolean.parseBoolean(take(o, "compress", "false")),
+                  Integer.parseInt(take(o, "compression_level", "6")));
+          case VMDK -> {
+            String sub = take(o, "subformat", "streamOptimized");
+            if (!sub.equals("streamOptimized") && !sub.equals("monolithicSparse")) {
+              throw new IllegalArgumentException(
+                  "vmdk subformat must be streamOptimized or monolithicSparse, not '" + sub + "'");
+            }
+            yield new Vmdk(
+                sub.equals("streamOptimized"),
+                take(o, "adapter_type", "lsilogic"),
+                take(o, "toolsversion", "2147483647"),
+                Integer.parseInt(take(o, "hwversion", "4")),
+                Integer.parseInt(take(o, "compression_level", "6")));
+          }
+          case VHD -> {
+            String sub = take(o, "subformat", "dynamic");
+            if (!sub.equals("fixed") && !sub.equals("dynamic")) {
+              throw new IllegalArgumentException(
+                  "vhd subformat must be fixed or dynamic, not '" + sub + "'");
+            }
+            yield new Vhd(sub.equals("fixed"));
+          }
+        };
+    if (!o.isEmpty()) {
+      throw new IllegalArgumentException(
+          "unknown "
+              + format.id()
+              + " option(s) "
+              + new java.util.TreeSet<>(o.keySet())
+              + " (known: "
+              + known(format)
+              + ")");
+    }
+    return w;
+  }
+
+  /** Parses "a=1,b=2" as qemu-img's -o does; a bare key means "on". */
+  static Map<String, String> parseList(String list) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    if (list == null || list.isBlank()) {
+      return m;
+    }
+    for (String kv : list.split(",")) {
+      int eq = kv.indexOf('=');
+      String k = (eq < 0 ? kv : kv.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
+      m.put(k, eq < 0 ? "true" : kv.substring(eq + 1).strip());
+    }
+    return m;
+  }
+
+  private static String known(DiskFormat f) {
+    return switch (f) {
+      case RAW -> "none";
+      case QCOW2 -> "cluster_size, compress, compression_level";
+      case VMDK -> "subformat, adapter_type, toolsversion, hwversion, compression_level";
+      case VHD -> "subformat";
+    };
+  }
+
+  private static String take(Map<String, String> o, String key, String fallback) {
+    String v = o.remove(key);
+    return v == null ? fallback : v;
+  }
+
+  private static void checkLevel(int level) {
+    if (level < 1 || level > 9) {
+      throw new IllegalArgumentException("compression_level must be 1 to 9, not " + level);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.ingot.oci.layout;
+
+import dev.ingot.fs.BlobStore;
+import dev.ingot.fs.Digest;
+import dev.ingot.fs.FileEntry;
+import dev.ingot.fs.FileType;
+import dev.ingot.fs.FsPaths;
+import dev.ingot.fs.compress.Compression;
+import dev.ingot.fs.tar.TarInput;
+import dev.ingot.fs.tar.TarReadOptions;
+import dev.ingot.oci.model.Descriptor;
+import dev.ingot.oci.model.Image;
+import dev.ingot.oci.model.ImageConfig;
+import dev.ingot.oci.model.Json;
+import dev.ingot.oci.model.Manifest;
+import dev.ingot.oci.model.MediaTypes;
+import dev.ingot.oci.model.Platform;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Opens images in archives: an {@code oci-archive} (an OCI layout in a tar) or a {@code
+ * docker-archive} ({@code docker save} format). Members are streamed once into a blob store (so
+ * nothing is extracted to disk by name); an oci-archive's blobs are checked against their names. A
+ * docker-archive has no manifest, so one is made (OCI media types, layers as stored). Thread-safe
+ * (no state).
+ */
+public final class ArchiveReader {
+  private ArchiveReader() {}
+
+  /** The image named {@code name} (null: the only one) for {@code platform} (null: any). */
+  public static Image ociArchive(Path file, String name, Platform platform, BlobStore into)
+      throws IOException {
+    byte[] index = null;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      TarInput tar = new TarInput(in, TarReadOptions.DEFAULTS.withRootless(true));
+      for (FileEntry e; (e = tar.next()) != null; ) {
+        if (!e.isRegular()) {
+          continue;
+        }
+        if (e.path().equals("index.json")) {
+          index = tar.content().readNBytes(16 << 20);
+        } else if (e.path().startsWith("blobs/")) {
+          String[] p = e.path().split("/");
+          if (p.length == 3) {
+            into.put(tar.content(), new Digest(p[1], p[2]));
+          }
+        }
+      }
+    }
+    if (index == null) {
+      throw new IOException(file + " is not an oci-archive: it has no index.json");
+    }
+    return OciLayoutReader.fromIndex(index, into, name, platform, file.toString());
+  }
+
+  /** The image tagged {@code name} ("repo:tag"; null: the only one) of a docker-archive. */
+  @SuppressWarnings("unchecked")
+  public static Image dockerArchive(Path file, String name, BlobStore into) throws IOException {
+    Map<String, Digest> files = new HashMap<>();
+    Map<String, String> links = new HashMap<>();
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      TarInput tar = new TarInput(in, TarReadOptions.DEFAULTS.withRootless(true));
+      for (FileEntry e; (e = tar.next()) != null; ) {
+        if (e.isRegular()) {
+          files.put(e.path(), into.put(tar.content()));
+        } else if (e.type() == FileType.SYMLINK) {
+          links.put(e.path(), FsPaths.resolveLink(e.path(), e.linkTarget()));
+        }
+      }
+    }
+    Digest manifestFile = files.get("manifest.json");
+    if (manifestFile == null) {
+      throw new IOException(file + " is not a docker-archive: it has no manifest.json");
+    }
+    List<Object> entries;
+    try (InputStream in = into.open(manifestFile)) {
+      entries =
+          (List<Object>)
+              Json.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    Map<String, Object> pick = null;
+    for (Object o : entries) {
+      Map<String, Object> m = (Map<String, Object>) o;
+      List<Object> tags = m.get("RepoTags") instanceof List<?> l ? (List<Object>) l : List.of();
+      if (name == null ? entries.size() == 1 : tags.contains(name)) {
+        pick = m;
+        break;
+      }
+    }
+    if (pick == null) {
+      throw new IOException(
+          file
+              + (name == null
+                  ? " holds several images; name one (PATH:REPO:TAG)"
+                  : " has no image tagged " + name));
+    }
+    Digest config = member(files, links, (String) pick.get("Config"), file);
+    byte[] configBytes;
+    try (InputStream in = into.open(config)) {
+      configBytes = in.readAllBytes();
+    }
+    ImageConfig cfg = ImageConfig.parse(configBytes);
+    List<Descriptor> layers = new ArrayList<>();
+    for (Object l : (List<Object>) pick.get("Layers")) {
+      Digest d = member(files, links, (String) l, file);
+      layers.add(Descriptor.of(layerType(into, d), d, into.size(d)));
+    }
+    Manifest m =
+        Manifest.oci(
+            Descriptor.of(MediaTypes.OCI_CONFIG, config, configBytes.length), layers, Map.of());
+    byte[] mb = m.toBytes();
+    Digest md = into.put(new ByteArrayInputStream(mb));
+    return new Image(
+        Descriptor.of(MediaTypes.OCI_MANIFEST, md, mb.length).withPlatform(cfg.platform()),
+        m,
+        cfg,
+        into);
+  }
+
+  private static Digest member(
+      Map<String, Digest> files, Map<String, String> links, String name, Path file)
+      throws IOException {
+    String p = FsPaths.normalize(name);
+    for (int hops = 0; hops < 8 && links.containsKey(p); hops++) {
+      p = links.get(p);
+    }
+    Digest d = files.get(p);
+    if (d == null) {
+      throw new IOException(file + " lacks member " + name);
+    }
+    return d;
+  }
+
+  private static String layerType(BlobStore store, Digest d) throws IOException {
+    try (InputStream in = new BufferedInputStream(store.open(d))) {
+      return switch (Compression.detect(in)) {
+        case GZIP -> MediaTypes.OCI_LAYER_GZIP;
+        case ZSTD -> MediaTypes.OCI_LAYER_ZSTD;
+        case NONE -> MediaTypes.OCI_LAYER;
+        case XZ ->
+            throw new IOException("layer " + d + " is xz-compressed, which OCI does not allow");
+      };
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package dev.ingot.oci.registry;
+
+import dev.ingot.oci.model.Json;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Registry authentication as the distribution spec's token flow has it: requests go out with what
+ * the last challenge asked for (nothing, Basic, or a Bearer token for the request's scope); a 401
+ * stores its {@code WWW-Authenticate} challenge and the request is sent once more with fresh
+ * authorization. Bearer tokens come from the challenge's realm (GET with Basic credentials, or an
+ * OAuth2 refresh-token POST for identity tokens), are cached per scope and fetched again when they
+ * expire ({@code expires_in}, default 60 s) or are refused. Thread-safe.
+ */
+final class Auth {
+  private record Token(String value, Instant expires) {}
+
+  private final Transport transport;
+  private final String host;
+  private final CredentialStore store;
+  private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+  private volatile Challenge challenge;
+  private volatile Credentials credentials;
+
+  Auth(Transport transport, String host, CredentialStore store) {
+    this.transport = transport;
+    this.host = host;
+    this.store = store;
+  }
+
+  Transport.Res authorized(Transport.Req r, boolean stream) throws IOException {
+    String before = header(r.scope(), false);
+    Transport.Res res = transport.exchange(r, before, stream);
+    if (res.status() != 401) {
+      return res;
+    }
+    String www = res.header("WWW-Authenticate");
+    if (www == null) {
+      return res;
+    }
+    challenge = Challenge.parse(www);
+    String after = header(r.scope(), true);
+    if (after == null || (after.equals(before) && challenge.scheme().equals("basic"))) {
+      return res; // Nothing new to offer: the 401 stands.
+    }
+    return transport.exchange(r, after, stream);
+  }
+
+  private Credentials credentials() throws IOException {
+    Credentials c = credentials;
+    if (c == null) {
+      c = store == null ? Credentials.ANONYMOUS : store.lookup(host);
+      credentials = c;
+    }
+    return c;
+  }
+
+  private String header(String scope, boolean fresh) throws IOException {
+    Challenge c = challenge;
+    if (c == null) {
+      return null;
+    }
+    if (c.scheme().equals("basic")) {
+      Credentials cr = credentials();
+      if (cr.username() == null) {
+        return null;
+      }
+      String pair = cr.username() + ":" + (cr.password() == null ? "" : cr.password());
+      return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+    if (!c.scheme().equals("bearer")) {
+      return null;
+    }
+    String sc = scope != null ? scope : c.param("scope");
+    String key = sc == null ? "" : sc;
+    Token t = tokens.get(key);
+    if (fresh || t == null || Instant.now().isAfter(t.expires())) {
+      t = fetch(c, sc);
+      tokens.put(key, t);
+    }
+    return "Bearer " + t.value();
+  }
+
+  private Token fetch(Challenge c, String scope) throws IOException {
+    String realm = c.param("realm");
+    if (realm == null) {
+      throw new IOException("registry " + host + " asked for a token but named no realm");
+    }
+    StringBuilder q = new StringBuilder();
+    if (c.param("service") != null) {
+      q.append("service=").append(enc(c.param("service")));
+    }
+    if (scope != null) {
+      for (String s : scope.split(" ")) {
+        q.append(q.isEmpty() ? "" : "&").append("scope=").append(enc(s));
+      }
+    }
+    Credentials cr = credentials();
+    Transport.Res res;
+    if (cr.identityToken() != null) {
+      String form =
+          q
+              + (q.isEmpty() ? "" : "&")
+              + "grant_type=refresh_token&client_id=ingot&refresh_token="
+              + enc(cr.identityToken());
+      res =
+          transport.exchange(
+              new Transport.Req(
+                  "POST",
+                  realm,
+                  Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                  new Body.Bytes(form.getBytes(StandardCharsets.UTF_8)),
+                  Set.of(200),
+                  null,
+                  false,
+                  "token request to " + realm),
+              null,
+              false);
+    } else {
+      String url = realm + (q.isEmpty() ? "" : (realm.contains("?") ? "&" : "?") + q);
+      String basic = null;
+      if (cr.username() != null) {
+        String pair = cr.username() + ":" + (cr.password() == null ? "" : cr.password());
+        basic =
+            "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+      }
+      res =
+          transport.exchange(
+              new Transport.Req(
+                  "GET", url, Map.of(), null, Set.of(200), null, true, "token request to " + realm),
+              basic,
+              false);
+    }
+    if (res.status() != 200) {
+      throw new RegistryException(
+          "token request to " + realm + " for " + scope,
+          res.status(),
+          RegistryError.parse(Transport.text(res)));
+    }
+    Map<String, Object> m = Json.object(Transport.text(res));
+    Object tok = m.get("token") != null ? m.get("token") : m.get("access_token");
+    if (!(tok instanceof String s) || s.isEmpty()) {
+      throw new IOException("token server " + realm + " returned no token");
+    }
+    long ttl = m.get("expires_in") instanceof Number n ? Math.max(n.longValue(), 10) : 60;
+    return new Token(s, Instant.now().plusSeconds(ttl - 5));
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  /** Scopes for pushing to {@code repo}, plus pulling from {@code from} for mounts. */
+  static String pushScope(String repo, List<String> from) {
+    StringBuilder b = new StringBuilder("repository:" + repo + ":pull,push");
+    from.forEach(f -> b.append(" repository:").append(f).append(":pull"));
+    return b.toString();
+  }
+
+  static String pullScope(String repo) {
+    return "repository:" + repo + ":pull";
+  }
+}

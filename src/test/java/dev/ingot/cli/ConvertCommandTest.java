@@ -1,0 +1,77 @@
+package dev.ingot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConvertCommandTest {
+  @TempDir Path tmp;
+
+  private Path raw() throws Exception {
+    Path p = tmp.resolve("in.raw");
+    try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
+      f.setLength(16 << 20);
+      f.seek(5 << 20);
+      f.write("hello disk".getBytes());
+    }
+    return p;
+  }
+
+  @Test
+  void convertsAndReportsInfo() throws Exception {
+    raw();
+    CliTestSupport.Run r =
+        CliTestSupport.run(tmp, Map.of(), "convert", "-O", "qcow2", "-c", "in.raw", "out.qcow2");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    CliTestSupport.Run info = CliTestSupport.run(tmp, Map.of(), "disk-info", "--json", "out.qcow2");
+    assertThat(info.exitCode()).as(info.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(info.out());
+    assertThat(j.get("format").asText()).isEqualTo("qcow2");
+    assertThat(j.get("virtual-size").asLong()).isEqualTo(16 << 20);
+    assertThat(j.at("/format-specific/data/compressed-clusters").asBoolean()).isTrue();
+    CliTestSupport.Run text = CliTestSupport.run(tmp, Map.of(), "disk-info", "out.qcow2");
+    assertThat(text.out()).contains("file format: qcow2").contains("virtual size: 16 MiB");
+    CliTestSupport.Run vmdk =
+        CliTestSupport.run(
+            tmp, Map.of(), "convert", "-f", "qcow2", "-O", "vmdk", "out.qcow2", "o.vmdk");
+    assertThat(vmdk.exitCode()).as(vmdk.err()).isZero();
+    assertThat(CliTestSupport.run(tmp, Map.of(), "disk-info", "o.vmdk").out())
+        .contains("subformat: streamOptimized");
+  }
+
+  @Test
+  void badOptionsAreUsageErrors() throws Exception {
+    raw();
+    CliTestSupport.Run r =
+        CliTestSupport.run(
+            tmp, Map.of(), "convert", "-O", "vmdk", "-o", "subformat=flat", "in.raw", "o.vmdk");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("streamOptimized or monolithicSparse");
+    assertThat(tmp.resolve("o.vmdk")).doesNotExist();
+    CliTestSupport.Run f =
+        CliTestSupport.run(tmp, Map.of(), "convert", "-O", "qcow3", "in.raw", "o");
+    assertThat(f.exitCode()).isEqualTo(2);
+    assertThat(f.err()).contains("unknown disk format 'qcow3'");
+    CliTestSupport.Run missing = CliTestSupport.run(tmp, Map.of(), "disk-info", "nope.img");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("image not found");
+  }
+
+  @Test
+  void damagedInputFailsWithoutOutput() throws Exception {
+    Path q = tmp.resolve("bad.qcow2");
+    Files.write(q, new byte[] {'Q', 'F', 'I', (byte) 0xfb, 0, 0, 0, 7});
+    CliTestSupport.Run r =
+        CliTestSupport.run(tmp, Map.of(), "convert", "-O", "raw", "bad.qcow2", "o.raw");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("bad.qcow2");
+    assertThat(tmp.resolve("o.raw")).doesNotExist();
+  }
+}

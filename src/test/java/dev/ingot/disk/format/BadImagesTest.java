@@ -1,0 +1,96 @@
+package dev.ingot.disk.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Damaged or unsupported input gives a clear error and leaves no output behind. */
+class BadImagesTest {
+  @TempDir Path tmp;
+
+  private Path convertTo(String fmt, Path src) throws Exception {
+    Path out = tmp.resolve("x." + fmt);
+    DiskImages.convert(
+        src,
+        null,
+        out,
+        DiskImages.options(DiskFormat.parse(fmt), "", false),
+        new WriteJob(2, 0, "x." + fmt));
+    return out;
+  }
+
+  @Test
+  void truncatedStreamOptimizedVmdkIsRefused() throws Exception {
+    Path src = TestDisks.randomSparse(tmp.resolve("a.raw"), 8 << 20, 1, 20);
+    Path vmdk = convertTo("vmdk", src);
+    try (RandomAccessFile f = new RandomAccessFile(vmdk.toFile(), "rw")) {
+      f.setLength(f.length() - 512);
+    }
+    Path out = tmp.resolve("back.raw");
+    assertThatThrownBy(
+            () ->
+                DiskImages.convert(
+                    vmdk, null, out, new WriteOptions.Raw(), new WriteJob(1, 0, "b")))
+        .isInstanceOf(DiskFormatException.class)
+        .hasMessageContaining("end-of-stream marker");
+    assertThat(out).doesNotExist();
+    try (var s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+    }
+  }
+
+  @Test
+  void damagedCompressedGrainIsReported() throws Exception {
+    Path src = TestDisks.randomSparse(tmp.resolve("a.raw"), 8 << 20, 2, 20);
+    Path vmdk = convertTo("vmdk", src);
+    try (RandomAccessFile f = new RandomAccessFile(vmdk.toFile(), "rw")) {
+      f.seek(128 * 512 + 12); // the zlib stream of the first grain
+      f.write(new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+    }
+    Path out = tmp.resolve("back.raw");
+    assertThatThrownBy(
+            () ->
+                DiskImages.convert(
+                    vmdk, null, out, new WriteOptions.Raw(), new WriteJob(2, 0, "b")))
+        .isInstanceOf(DiskFormatException.class)
+        .hasMessageContaining("damaged");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void qcow2WithBackingFileIsRefused() throws Exception {
+    Path src = TestDisks.randomSparse(tmp.resolve("a.raw"), 4 << 20, 3, 5);
+    Path q = convertTo("qcow2", src);
+    try (RandomAccessFile f = new RandomAccessFile(q.toFile(), "rw")) {
+      f.seek(8);
+      f.writeLong(4096);
+    }
+    assertThatThrownBy(() -> DiskImages.open(q, null))
+        .isInstanceOf(DiskFormatException.class)
+        .hasMessageContaining("backing file");
+  }
+
+  @Test
+  void unknownOptionsNameTheKnownOnes() {
+    assertThatThrownBy(() -> WriteOptions.parse(DiskFormat.VMDK, Map.of("subformt", "x"), false))
+        .hasMessageContaining("subformt")
+        .hasMessageContaining("subformat, adapter_type");
+    assertThatThrownBy(() -> DiskImages.options(DiskFormat.QCOW2, "cluster_size=3000", false))
+        .hasMessageContaining("power of two");
+    assertThatThrownBy(() -> DiskImages.options(DiskFormat.VHD, "subformat=sparse", false))
+        .hasMessageContaining("fixed or dynamic");
+  }
+
+  @Test
+  void vmdkDescriptorFilesAreNotSupported() throws Exception {
+    Path d = tmp.resolve("flat.vmdk");
+    Files.writeString(d, "# Disk DescriptorFile\nversion=1\ncreateType=\"monolithicFlat\"\n");
+    assertThatThrownBy(() -> DiskImages.probe(d)).hasMessageContaining("monolithicFlat");
+  }
+}

@@ -1,0 +1,128 @@
+package dev.ingot.disk.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Our writers checked by qemu-img (check, compare, info) and our readers checked against qemu-img's
+ * own output, over random sparse disks.
+ */
+@Tag("peer")
+class DiskFormatsPeerTest {
+  @TempDir static Path tmp;
+  static Path src;
+  static final long SIZE = (96L << 20) + 7 * 512 + 4096; // not a multiple of any cluster size
+
+  @BeforeAll
+  static void makeSource() throws Exception {
+    src = TestDisks.randomSparse(tmp.resolve("src.raw"), SIZE, 42, 150);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "qcow2, '', qcow2, ''",
+    "qcow2, 'compress', qcow2, ''",
+    "qcow2, 'cluster_size=4096,compress', qcow2, ''",
+    "qcow2, 'cluster_size=2M', qcow2, ''",
+    "vmdk, '', vmdk, streamOptimized",
+    "vmdk, 'subformat=monolithicSparse,adapter_type=ide', vmdk, monolithicSparse",
+    "vhd, '', vpc, ''",
+    "vhd, 'subformat=fixed', vpc, ''",
+    "raw, '', raw, ''"
+  })
+  void qemuImgAcceptsWhatWeWrite(String fmt, String opts, String qemuFmt, String createType)
+      throws Exception {
+    Path out = tmp.resolve("out-" + Math.abs((fmt + opts).hashCode()) + "." + fmt);
+    WriteOptions o = DiskImages.options(DiskFormat.parse(fmt), opts, false);
+    DiskImages.convert(
+        src, null, out, o, new WriteJob(2, 1_700_000_000L, out.getFileName().toString()));
+
+    if (fmt.equals("qcow2") || fmt.equals("vmdk")) {
+      String check = TestDisks.runOk("qemu-img", "check", out.toString());
+      assertThat(check).contains("No errors were found on the image.");
+    }
+    String cmp =
+        TestDisks.runOk(
+            "qemu-img", "compare", "-f", "raw", "-F", qemuFmt, src.toString(), out.toString());
+    assertThat(cmp).contains("Images are identical.");
+    JsonNode info = TestDisks.qemuInfo(out, qemuFmt);
+    assertThat(info.get("format").asText()).isEqualTo(qemuFmt);
+    long want = fmt.equals("vhd") ? Blocks.alignUp(SIZE, 1 << 20) : Blocks.alignUp(SIZE, 512);
+    assertThat(info.get("virtual-size").asLong()).isEqualTo(want);
+    if (!createType.isEmpty()) {
+      assertThat(info.at("/format-specific/data/create-type").asText()).isEqualTo(createType);
+    }
+    if (opts.contains("compress")) {
+      assertThat(Files.size(out)).isLessThan(Files.size(tmp.resolve("src.raw")) / 2);
+    }
+    // Our own reader gives back the source bytes.
+    Path back = tmp.resolve(out.getFileName() + ".back.raw");
+    DiskImages.convert(out, null, back, new WriteOptions.Raw(), new WriteJob(2, 0, "b.raw"));
+    TestDisks.assertSameBytes(src, back, SIZE);
+    // Same input, same bytes.
+    Path again = tmp.resolve("again-" + out.getFileName());
+    DiskImages.convert(
+        src, null, again, o, new WriteJob(1, 1_700_000_000L, out.getFileName().toString()));
+    assertThat(TestDisks.sha256(again)).isEqualTo(TestDisks.sha256(out));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({
+    "qcow2, ''",
+    "qcow2, '-c'",
+    "qcow2, '-o cluster_size=8192 -c'",
+    "vmdk, '-o subformat=streamOptimized'",
+    "vmdk, '-o subformat=monolithicSparse'",
+    "vpc, '-o subformat=dynamic'",
+    "vpc, '-o subformat=fixed,force_size=on'"
+  })
+  void ourReadersMatchQemuImgOnItsImages(String qemuFmt, String opts) throws Exception {
+    Path made = tmp.resolve("qemu-" + Math.abs((qemuFmt + opts).hashCode()) + ".img");
+    java.util.List<String> cmd =
+        new java.util.ArrayList<>(
+            java.util.List.of("qemu-img", "convert", "-f", "raw", "-O", qemuFmt));
+    if (!opts.isEmpty()) {
+      cmd.addAll(java.util.List.of(opts.split(" ")));
+    }
+    cmd.addAll(java.util.List.of(src.toString(), made.toString()));
+    TestDisks.runOk(cmd.toArray(String[]::new));
+    Path theirs = tmp.resolve(made.getFileName() + ".qemu.raw");
+    TestDisks.runOk(
+        "qemu-img", "convert", "-f", qemuFmt, "-O", "raw", made.toString(), theirs.toString());
+    Path ours = tmp.resolve(made.getFileName() + ".ours.raw");
+    DiskImages.convert(
+        made, DiskFormat.parse(qemuFmt), ours, new WriteOptions.Raw(), new WriteJob(2, 0, "o.raw"));
+    assertThat(Files.size(ours)).isEqualTo(Files.size(theirs));
+    TestDisks.assertSameBytes(theirs, ours, Files.size(theirs));
+    if (!qemuFmt.equals("vpc")) {
+      assertThat(DiskImages.probe(made)).isEqualTo(DiskFormat.parse(qemuFmt));
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void infoMatchesQemuImg() throws Exception {
+    Path out = tmp.resolve("info.vmdk");
+    DiskImages.convert(
+        src,
+        null,
+        out,
+        DiskImages.options(DiskFormat.VMDK, "", false),
+        new WriteJob(2, 0, "info.vmdk"));
+    try (DiskReader r = DiskImages.open(out, null)) {
+      DiskInfo i = r.info();
+      JsonNode q = TestDisks.qemuInfo(out, null);
+      assertThat(i.virtualSize()).isEqualTo(q.get("virtual-size").asLong());
+      assertThat(i.subformat()).isEqualTo(q.at("/format-specific/data/create-type").asText());
+      assertThat(i.details()).containsAllEntriesOf(Map.of("adapter-type", "lsilogic"));
+    }
+  }
+}

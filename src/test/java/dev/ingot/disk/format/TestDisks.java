@@ -1,0 +1,99 @@
+package dev.ingot.disk.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ingot.plugin.LocalProcessRunner;
+import dev.ingot.plugin.ProcessRunner;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/** Random sparse disks and qemu-img as the reference, for the disk format tests. */
+final class TestDisks {
+  private TestDisks() {}
+
+  /**
+   * A sparse raw image of {@code size} bytes with runs of random, repeated and text data at random
+   * offsets (some at cluster edges, some unaligned), the same for the same seed.
+   */
+  static Path randomSparse(Path file, long size, long seed, int runs) throws IOException {
+    Random r = new Random(seed);
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(size);
+      int[] lens = {1, 511, 512, 4096, 65535, 65536, 65537, 200_000, 1 << 20};
+      for (int i = 0; i < runs; i++) {
+        int n = lens[r.nextInt(lens.length)];
+        long off = i % 5 == 0 ? (r.nextLong(size / 65536)) * 65536 : r.nextLong(size);
+        n = (int) Math.min(n, size - off);
+        byte[] b = new byte[n];
+        switch (r.nextInt(3)) {
+          case 0 -> r.nextBytes(b);
+          case 1 -> Arrays.fill(b, (byte) (1 + r.nextInt(255)));
+          default -> {
+            byte[] t = ("line " + i + " of some compressible text\n").getBytes();
+            for (int k = 0; k < n; k++) {
+              b[k] = t[k % t.length];
+            }
+          }
+        }
+        f.seek(off);
+        f.write(b);
+      }
+      // The last byte, so that the end of the disk is exercised.
+      f.seek(size - 1);
+      f.write(0x5a);
+    }
+    return file;
+  }
+
+  static ProcessRunner.Result run(String... cmd) throws IOException {
+    return new LocalProcessRunner().run(List.of(cmd));
+  }
+
+  static String runOk(String... cmd) throws IOException {
+    ProcessRunner.Result r = run(cmd);
+    assertThat(r.exitCode())
+        .as(String.join(" ", cmd) + "\n" + String.join("\n", r.output()))
+        .isZero();
+    return String.join("\n", r.output());
+  }
+
+  static JsonNode qemuInfo(Path p, String fmt) throws IOException {
+    String out =
+        fmt == null
+            ? runOk("qemu-img", "info", "--output=json", p.toString())
+            : runOk("qemu-img", "info", "-f", fmt, "--output=json", p.toString());
+    int brace = out.indexOf('{');
+    return new ObjectMapper().readTree(out.substring(brace));
+  }
+
+  /** Asserts two files have the same bytes, naming the first differing offset. */
+  static void assertSameBytes(Path a, Path b, long length) throws IOException {
+    try (RandomAccessFile fa = new RandomAccessFile(a.toFile(), "r");
+        RandomAccessFile fb = new RandomAccessFile(b.toFile(), "r")) {
+      byte[] x = new byte[1 << 20];
+      byte[] y = new byte[1 << 20];
+      for (long off = 0; off < length; off += x.length) {
+        int n = (int) Math.min(x.length, length - off);
+        fa.seek(off);
+        fb.seek(off);
+        fa.readFully(x, 0, n);
+        fb.readFully(y, 0, n);
+        int m = Arrays.mismatch(x, 0, n, y, 0, n);
+        assertThat(m).as("first differing byte at " + (off + m)).isEqualTo(-1);
+      }
+    }
+  }
+
+  static byte[] sha256(Path p) throws IOException {
+    try (var in = Files.newInputStream(p)) {
+      return dev.ingot.fs.Digest.sha256(in).hex().getBytes();
+    }
+  }
+}
