@@ -14,9 +14,7 @@ import dev.ingot.build.ui.JsonSink;
 import dev.ingot.build.ui.MachineReadableSink;
 import dev.ingot.build.ui.TextSink;
 import dev.ingot.build.ui.Ui;
-import dev.ingot.diag.DiagnosticPrinter;
 import dev.ingot.diag.Diagnostics;
-import dev.ingot.diag.SourceSet;
 import dev.ingot.plugin.LocalProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -259,23 +257,8 @@ public final class BuildCommand implements Callable<Integer> {
     return new TextSink(env.out(), useColor, timestamps, tty);
   }
 
-  /** Diagnostics as Packer prints them, with the source lines of files that exist here. */
   private void printDiagnostics(Diagnostics diags) {
-    SourceSet sources = SourceSet.empty();
-    for (var d : diags.all()) {
-      if (d.subject() != null) {
-        Path f = env.cwd().resolve(d.subject().filename());
-        try {
-          if (Files.isRegularFile(f) && sources.bytes(d.subject().filename()).isEmpty()) {
-            sources = sources.with(d.subject().filename(), Files.readAllBytes(f), null);
-          }
-        } catch (java.io.IOException e) {
-          // Without the source line the diagnostic still says what and where.
-        }
-      }
-    }
-    env.err().print(new DiagnosticPrinter(sources, DiagnosticPrinter.Options.PLAIN).format(diags));
-    env.err().flush();
+    CliDiagnostics.print(diags, env);
   }
 
   private static Optional<PlanLoader> loaderFor(Path t) {

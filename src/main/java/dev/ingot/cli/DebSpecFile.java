@@ -63,7 +63,7 @@ final class DebSpecFile {
               new PlanLoader.Request(
                   t, env.cwd(), List.of(), List.of(), env.env(), BuildFilter.ALL, plugins));
       if (loaded.diagnostics().hasErrors() || loaded.plan().isEmpty()) {
-        DiagnosticPrinter.print(loaded.diagnostics(), env.cwd(), env.err());
+        CliDiagnostics.print(loaded.diagnostics(), env);
         throw new UsageException("the template has errors");
       }
       Plan plan = loaded.plan().get();
