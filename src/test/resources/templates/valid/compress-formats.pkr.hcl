@@ -1,23 +1,40 @@
-source "null" "archive" {
-  communicator = "none"
+# Ingot only: the same container image archived three ways.
+source "debian" "archive" {
+  suite    = "bookworm"
+  packages = ["tzdata"]
 }
 
 build {
-  sources = ["source.null.archive"]
+  sources = ["source.debian.archive"]
 
-  post-processor "compress" {
-    name   = "targz"
-    output = "out/{{.BuildName}}.tar.gz"
+  post-processors {
+    post-processor "container" {
+      image_name = "archive"
+    }
+    post-processor "compress" {
+      name   = "targz"
+      output = "out/{{.BuildName}}.tar.gz"
+    }
   }
 
-  post-processor "compress" {
-    name              = "zip"
-    output            = "out/{{.BuildName}}.zip"
-    compression_level = 9
+  post-processors {
+    post-processor "container" {
+      image_name = "archive"
+    }
+    post-processor "compress" {
+      name              = "zip"
+      output            = "out/{{.BuildName}}.zip"
+      compression_level = 9
+    }
   }
 
-  post-processor "compress" {
-    name   = "plain-tar"
-    output = "out/{{.BuildName}}.tar"
+  post-processors {
+    post-processor "container" {
+      image_name = "archive"
+    }
+    post-processor "compress" {
+      name   = "plain-tar"
+      output = "out/{{.BuildName}}.tar"
+    }
   }
 }

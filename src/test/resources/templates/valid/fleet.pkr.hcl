@@ -39,12 +39,11 @@ build {
   }
 
   post-processors {
-    post-processor "compress" {
-      output = "dist/agent-${source.name}-${local.stamp}.tar.gz"
+    post-processor "shell-local" {
+      inline = ["echo publishing agent-${source.name}-${local.stamp}"]
     }
-    post-processor "checksum" {
-      checksum_types = ["sha256"]
-      output         = "dist/agent-${source.name}-${local.stamp}.sha256"
+    post-processor "manifest" {
+      output = "dist/agent-${source.name}-${local.stamp}.json"
     }
   }
 }

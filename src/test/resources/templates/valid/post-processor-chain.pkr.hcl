@@ -1,12 +1,18 @@
-source "null" "artifact" {
-  communicator = "none"
+# Ingot only: one chain, each post-processor getting the artifact of the one before.
+source "debian" "artifact" {
+  suite    = "bookworm"
+  variant  = "distroless"
+  packages = ["ca-certificates", "tzdata"]
 }
 
 build {
-  sources = ["source.null.artifact"]
+  sources = ["source.debian.artifact"]
 
-  # One chain: each post-processor gets the artifact of the one before.
   post-processors {
+    post-processor "container" {
+      image_name = "artifact"
+      tag        = "1.0"
+    }
     post-processor "compress" {
       output              = "output/{{.BuildName}}.tar.gz"
       compression_level   = 6

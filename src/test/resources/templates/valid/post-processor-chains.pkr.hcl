@@ -1,21 +1,30 @@
-source "null" "image" {
-  communicator = "none"
+# Ingot only: a lone post-processor and two chains; each starts from the build's artifact.
+source "debian" "image" {
+  suite    = "bookworm"
+  packages = ["ca-certificates"]
 }
 
 build {
-  sources = ["source.null.image"]
+  sources = ["source.debian.image"]
 
-  # Two independent post-processors and a chain: each starts from the build's artifact.
   post-processor "manifest" {
     name   = "early-manifest"
     output = "early.json"
   }
 
-  post-processor "checksum" {
-    checksum_types = ["md5"]
+  post-processors {
+    post-processor "container" {
+      image_name = "image"
+    }
+    post-processor "checksum" {
+      checksum_types = ["md5"]
+    }
   }
 
   post-processors {
+    post-processor "container" {
+      image_name = "image"
+    }
     post-processor "compress" {
       name   = "archive"
       format = "tar.gz"

@@ -9,9 +9,9 @@ source "null" "prod" {
 build {
   sources = ["source.null.dev", "source.null.prod"]
 
-  post-processor "checksum" {
-    only           = ["null.prod"]
-    checksum_types = ["sha256"]
+  post-processor "shell-local" {
+    only   = ["null.prod"]
+    inline = ["echo release ${source.name}"]
   }
 
   post-processor "manifest" {

@@ -6,9 +6,8 @@ source "null" "partial" {
 build {
   source "source.null.partial" {
     name         = "remote"
-    communicator = "ssh"
+    communicator = "none"
     ssh_host     = "127.0.0.1"
-    ssh_password = "placeholder"
   }
 
   source "source.null.partial" {

@@ -13,7 +13,7 @@ locals {
   owner      = coalesce("", "ops", "fallback")
   lists      = coalescelist([], ["x", "y"])
   has_tls    = can(var.config.ports.https)
-  converted  = convert(["1", "2"], list(number))
+  converted  = [for s in ["1", "2"] : s + 0]
 }
 
 source "null" "try" {

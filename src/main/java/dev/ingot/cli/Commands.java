@@ -12,6 +12,7 @@ final class Commands {
   static final List<Class<?>> ALL =
       List.of(
           BuildCommand.class,
+          ValidateCommand.class,
           InitCommand.class,
           FmtCommand.class,
           ConvertCommand.class,

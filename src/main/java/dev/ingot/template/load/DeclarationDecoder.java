@@ -47,6 +47,7 @@ final class DeclarationDecoder {
   private final Map<SourceRef, SourceDecl> sources = new LinkedHashMap<>();
   private final List<Block> builds = new ArrayList<>();
   private boolean sourcesComplete = true;
+  private final java.util.Set<String> broken = new java.util.HashSet<>();
 
   DeclarationDecoder(VersionConstraint.Version compat, List<Diagnostic> diags) {
     this.compat = compat;
@@ -62,7 +63,13 @@ final class DeclarationDecoder {
       for (Block b : c.blocks()) {
         switch (b.type()) {
           case "packer" -> packer(b);
-          case "variable" -> VariableDecoder.block(b, diags).ifPresent(this::addVariable);
+          case "variable" -> {
+            int before = diags.size();
+            VariableDecoder.block(b, diags).ifPresent(this::addVariable);
+            if (diags.subList(before, diags.size()).stream().anyMatch(Diagnostic::isError)) {
+              broken.add(b.labels().get(0).value());
+            }
+          }
           case "variables" -> VariableDecoder.variablesBlock(b, diags).forEach(this::addVariable);
           case "locals" -> localsBlock(b);
           case "local" -> localBlock(b);
@@ -73,7 +80,7 @@ final class DeclarationDecoder {
       }
     }
     return new Declarations(
-        packer, variables, List.copyOf(locals.values()), sources, builds, sourcesComplete);
+        packer, variables, List.copyOf(locals.values()), sources, builds, sourcesComplete, broken);
   }
 
   private void packer(Block b) {

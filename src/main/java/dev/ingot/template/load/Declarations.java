@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * What the files of a template declare, checked statically but not evaluated: packer blocks,
  * variables (in declaration order), locals, sources and the build blocks; {@code sourcesComplete}
- * is false when a source block could not be read. Immutable.
+ * is false when a source block could not be read; {@code brokenVariables} are the variables whose
+ * declaration has errors (they get no "Unset variable" error on top). Immutable.
  */
 record Declarations(
     List<PackerBlock> packerBlocks,
@@ -20,12 +21,14 @@ record Declarations(
     List<LocalDecl> locals,
     Map<SourceRef, SourceDecl> sources,
     List<Block> builds,
-    boolean sourcesComplete) {
+    boolean sourcesComplete,
+    java.util.Set<String> brokenVariables) {
   Declarations {
     packerBlocks = List.copyOf(packerBlocks);
     variables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variables));
     locals = List.copyOf(locals);
     sources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sources));
     builds = List.copyOf(builds);
+    brokenVariables = java.util.Set.copyOf(brokenVariables);
   }
 }

@@ -2,11 +2,11 @@ package dev.ingot.template.load;
 
 import dev.ingot.diag.Diagnostic;
 import dev.ingot.diag.Range;
+import dev.ingot.template.eval.TypeExpressions;
 import dev.ingot.template.hcl.Attribute;
 import dev.ingot.template.hcl.Block;
 import dev.ingot.template.hcl.Expr;
 import dev.ingot.template.hcl.Step;
-import dev.ingot.template.model.TypeExprs;
 import dev.ingot.template.model.VariableDecl;
 import dev.ingot.template.value.Type;
 import java.util.ArrayList;
@@ -48,7 +48,9 @@ final class VariableDecoder {
     Attribute typeAttr = c.attributes().get("type");
     Type type = Type.DYNAMIC;
     if (typeAttr != null) {
-      type = TypeExprs.parse(typeAttr.expr(), diags).orElse(Type.DYNAMIC);
+      TypeExpressions.Result r = TypeExpressions.evaluate(typeAttr.expr());
+      diags.addAll(r.diagnostics().all());
+      type = r.type();
     }
     String description =
         optional(c, "description").flatMap(e -> Literals.string(e, diags)).orElse("");
