@@ -13,6 +13,7 @@ final class Commands {
       List.of(
           BuildCommand.class,
           ValidateCommand.class,
+          InspectCommand.class,
           InitCommand.class,
           FmtCommand.class,
           ConvertCommand.class,

@@ -24,6 +24,10 @@ class InitCommandTest {
     try (var files = Files.list(dir)) {
       assertThat(files).as("no temporary file left").hasSize(1);
     }
+    CliTestSupport.Run v = CliTestSupport.run(dir, Map.of(), "validate", "web-base.pkr.hcl");
+    assertThat(v.exitCode()).as("the starter template is valid: " + v.err()).isZero();
+    CliTestSupport.Run f = CliTestSupport.run(dir, Map.of(), "fmt", "-check", "web-base.pkr.hcl");
+    assertThat(f.exitCode()).as("and formatted").isZero();
   }
 
   @Test
