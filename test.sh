@@ -14,7 +14,7 @@ declare -A need=(
   [e2fsck]=e2fsprogs [mcopy]=mtools [mkfs.fat]=dosfstools [grub-mkimage]=grub-common
   [mmdebstrap]=mmdebstrap [dpkg-deb]=dpkg [apt-ftparchive]=apt-utils [packer]=packer
   [htpasswd]=apache2-utils [gpg]=gnupg [openssl]=openssl [zstd]=zstd [xz]=xz-utils
-  [hyperfine]=hyperfine [unshare]=util-linux
+  [hyperfine]=hyperfine [unshare]=util-linux [sfdisk]=fdisk [blkid]=util-linux [debugfs]=e2fsprogs
 )
 # files → package (firmware and boot images have no command)
 declare -A needfile=(

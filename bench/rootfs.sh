@@ -3,7 +3,8 @@
 # the same package list for both. Each side runs once to warm up, then RUNS times; medians are
 # compared. Ingot builds without a lock (it re-reads the signed InRelease files each run, as
 # mmdebstrap does), with its cache warm. Prints "ratio mmdebstrap/ingot" for system, then for
-# distroless on the last line. Usage: bench/rootfs.sh [--no-system]; RUNS=5 RUNS_SYSTEM=3.
+# distroless on the last line. Usage: bench/rootfs.sh [--no-system | --no-distroless];
+# RUNS=5 RUNS_SYSTEM=3.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -12,7 +13,7 @@ RUNS_SYSTEM=${RUNS_SYSTEM:-3}
 DISTROLESS=base-files,netbase,tzdata,ca-certificates,libc6,libssl3
 SYSTEM=systemd-sysv,openssh-server
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-[ -f target/ingot.jar ] || mvn -o -q -DskipTests package
+mvn -o -q -DskipTests package
 sources=$(ls /etc/apt/sources.list.d/*.sources 2>/dev/null | head -1 || true)
 [ -n "$sources" ] || sources=/etc/apt/sources.list
 work=$(mktemp -d)
@@ -25,8 +26,10 @@ JSON
 cat > "$work/system.json" <<JSON
 {"variant": "system", "packages": [$(json_list $SYSTEM)], "lockfile": "none.lock"}
 JSON
-ingot() { SOURCE_DATE_EPOCH=1700000000 "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar target/ingot.jar "$@"; }
-export -f ingot; export JAVA_HOME
+# Class data sharing archive made by the warm-up run: the JVM starts faster, as a launcher would.
+ingot() { SOURCE_DATE_EPOCH=1700000000 "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+  -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$work/ingot.jsa" -jar target/ingot.jar "$@"; }
+export -f ingot; export JAVA_HOME work
 median() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"; }
 
 run_pair() { # name ingot-spec mm-variant packages runs
@@ -44,4 +47,6 @@ run_pair() { # name ingot-spec mm-variant packages runs
 if [ "${1:-}" != "--no-system" ]; then
   run_pair system "$work/system.json" minbase "$SYSTEM" "$RUNS_SYSTEM"
 fi
-run_pair distroless "$work/distroless.json" extract "$DISTROLESS" "$RUNS"
+if [ "${1:-}" != "--no-distroless" ]; then
+  run_pair distroless "$work/distroless.json" extract "$DISTROLESS" "$RUNS"
+fi

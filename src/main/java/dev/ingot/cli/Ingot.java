@@ -1,6 +1,9 @@
 package dev.ingot.cli;
 
+import dev.ingot.diag.DiagnosticsException;
+import dev.ingot.plugin.Cancellation;
 import java.lang.reflect.Constructor;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,30 +34,70 @@ public final class Ingot implements Runnable {
 
   /** Runs {@code ingot args…} and returns the exit code: 0 ok, 1 failure, 2 usage error. */
   public static int run(CliEnv env, String... args) {
-    CommandLine cl = commandLine(env);
+    CommandLine cl = commandLine(env, args);
     int code = cl.execute(args);
     env.out().flush();
     env.err().flush();
     return code;
   }
 
+  /** The full command tree (for help and shell completion). */
   static CommandLine commandLine(CliEnv env) {
+    return commandLine(env, new String[0]);
+  }
+
+  /**
+   * The command tree for {@code args}: when the first argument names a subcommand only that one is
+   * built, because building every command's picocli model costs a large part of start-up.
+   */
+  static CommandLine commandLine(CliEnv env, String[] args) {
     CommandLine.IFactory factory = new EnvFactory(env);
     CommandLine cl = new CommandLine(new Ingot(env), factory);
-    for (Class<?> c : Commands.ALL) {
+    for (Class<?> c : selected(args)) {
       cl.addSubcommand(createOrFail(factory, c));
     }
     cl.setOut(env.out()).setErr(env.err());
-    cl.setExecutionExceptionHandler(
-        (ex, cmd, parsed) -> {
-          if (ex instanceof UsageException) {
-            env.err().println("Error: " + ex.getMessage());
-            return 2;
-          }
-          env.err().println("Error: " + ex.getMessage());
-          return 1;
-        });
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(env, ex));
     return cl;
+  }
+
+  /**
+   * What a command's exception means to the user: diagnostics are printed like validate's, I/O and
+   * usage problems exit 2, cancellation 130. Anything else is a failure whose message is shown
+   * without a stack trace unless INGOT_DEBUG is set.
+   */
+  private static int failed(CliEnv env, Exception ex) {
+    if (ex instanceof DiagnosticsException d) {
+      CliDiagnostics.print(d.diagnostics(), env);
+      return 1;
+    }
+    if (ex instanceof Cancellation.CancelledException) {
+      env.err().println("Interrupted: " + ex.getMessage());
+      return 130;
+    }
+    String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    env.err().println("Error: " + msg);
+    if (env.env().containsKey("INGOT_DEBUG")) {
+      ex.printStackTrace(env.err());
+    }
+    boolean usageOrIo =
+        ex instanceof UsageException
+            || ex instanceof java.io.IOException
+            || ex instanceof java.io.UncheckedIOException;
+    return usageOrIo ? 2 : 1;
+  }
+
+  private static List<Class<?>> selected(String[] args) {
+    if (args.length == 0) {
+      return Commands.ALL;
+    }
+    for (Class<?> c : Commands.ALL) {
+      Command a = c.getAnnotation(Command.class);
+      if (a != null && (a.name().equals(args[0]) || List.of(a.aliases()).contains(args[0]))) {
+        return List.of(c);
+      }
+    }
+    return Commands.ALL;
   }
 
   private static Object createOrFail(CommandLine.IFactory f, Class<?> c) {

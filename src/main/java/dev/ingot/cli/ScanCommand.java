@@ -3,6 +3,9 @@ package dev.ingot.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ingot.artifact.RootFs;
+import dev.ingot.fs.DirBlobStore;
+import dev.ingot.oci.image.ImageReader;
 import dev.ingot.plugin.AtomicOutput;
 import dev.ingot.scan.Scanner;
 import dev.ingot.scan.db.AdvisoryDb;
@@ -25,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,7 +49,9 @@ public final class ScanCommand implements Callable<Integer> {
 
   @Parameters(
       paramLabel = "TARGET",
-      description = "A directory holding a root filesystem (or dir:PATH).")
+      description =
+          "A root filesystem directory (or dir:PATH), or an image: oci-layout:PATH,"
+              + " oci-archive:PATH, docker-archive:PATH or a registry reference.")
   String target;
 
   @Option(names = "--db", paramLabel = "DIR", description = "Advisory database directory.")
@@ -100,6 +106,8 @@ public final class ScanCommand implements Callable<Integer> {
       description = "Write the report to FILE instead of standard output.")
   Path output;
 
+  @Mixin RegistryOptions registry = new RegistryOptions();
+
   public ScanCommand(CliEnv env) {
     this.env = env;
   }
@@ -110,23 +118,10 @@ public final class ScanCommand implements Callable<Integer> {
         ReportFormat.parse(format)
             .orElseThrow(() -> new UsageException("--format must be table, json, sarif or html"));
     Policy policy = policy();
-    Path root = env.cwd().resolve(target.startsWith("dir:") ? target.substring(4) : target);
-    if (target.matches("^(oci|oci-archive|docker-archive|docker|registry):.*")
-        || (!Files.exists(root) && target.contains("/") && target.contains(":"))) {
-      throw new UsageException(
-          "scanning images ("
-              + target
-              + ") is not supported yet; unpack the image to a directory, or use the scan"
-              + " post-processor in a build");
-    }
-    if (!Files.isDirectory(root)) {
-      throw new UsageException(target + " is not a directory holding a root filesystem");
-    }
     Path dbDir = db != null ? env.cwd().resolve(db) : AdvisoryDb.defaultDir(env.cacheDir(cacheDir));
     ScanReport report;
     try {
-      report =
-          new Scanner(dbDir, Ingot.VERSION).scan(PackageSource.of(root), policy, Instant.now());
+      report = new Scanner(dbDir, Ingot.VERSION).scan(source(), policy, Instant.now());
     } catch (IOException | AdvisoryDbException e) {
       env.err().println("Error: " + e.getMessage());
       return 2;
@@ -151,6 +146,34 @@ public final class ScanCommand implements Callable<Integer> {
     env.out().flush();
     env.err().flush();
     return report.exitCode();
+  }
+
+  /** A directory (or dir:PATH) is read in place; anything else is an image spec to open. */
+  private PackageSource source() throws IOException {
+    Path root = env.cwd().resolve(target.startsWith("dir:") ? target.substring(4) : target);
+    if (target.startsWith("dir:") || Files.isDirectory(root)) {
+      if (!Files.isDirectory(root)) {
+        throw new UsageException(target + " is not a directory holding a root filesystem");
+      }
+      return PackageSource.of(root);
+    }
+    boolean imageSpec =
+        target.matches("^(oci-layout|oci|oci-archive|docker-archive|docker):.*")
+            || (target.contains("/") && !Files.exists(root));
+    if (!imageSpec) {
+      throw new UsageException(
+          target
+              + " is neither a directory nor an image (oci-layout:PATH, oci-archive:PATH,"
+              + " docker-archive:PATH or a registry reference)");
+    }
+    Path cache = env.cacheDir(cacheDir);
+    RootFs fs =
+        ImageReader.read(
+            target,
+            new DirBlobStore(cache.resolve("oci").resolve("blobs")),
+            new DirBlobStore(cache.resolve("scan").resolve("contents")),
+            registry.opener(env, RegistryOptions.quiet(env), true));
+    return PackageSource.of(fs);
   }
 
   private Policy policy() {

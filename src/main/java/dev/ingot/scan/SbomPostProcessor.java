@@ -28,7 +28,8 @@ import java.util.List;
  * Post-processor {@code sbom}: writes the software bill of materials of the artifact's root
  * filesystem beside the artifacts, as CycloneDX 1.6 JSON ({@code sbom.cdx.json}) and SPDX 2.3 JSON
  * ({@code sbom.spdx.json}). The creation time is SOURCE_DATE_EPOCH so rebuilds give equal files.
- * The artifact is handed on unchanged (a container image lists the SBOMs among its outputs).
+ * The artifact is handed on unchanged (a container image lists the SBOMs among its outputs). Put
+ * after {@code oci-push}, the SBOMs are also attached to the pushed image as OCI referrers.
  * Stateless; thread-safe.
  */
 public final class SbomPostProcessor implements ScanTargets {
@@ -43,7 +44,18 @@ public final class SbomPostProcessor implements ScanTargets {
               List.of("cyclonedx", "spdx"),
               "SBOM formats to write: cyclonedx (1.6 JSON) and spdx (2.3 JSON)"),
           Arg.optional(
-              "name", ArgType.STRING, null, "Name of the described image (default: build name)"));
+              "name", ArgType.STRING, null, "Name of the described image (default: build name)"),
+          Arg.optional(
+              "attach",
+              ArgType.BOOL,
+              true,
+              "After oci-push: attach the SBOMs to the pushed image as OCI referrers"),
+          Arg.optional(
+              "insecure",
+              ArgType.BOOL,
+              false,
+              "Plain HTTP to the registry (loopback registries only), as for oci-push"),
+          Arg.optional("ca_file", ArgType.STRING, null, "CA certificates to trust (PEM)"));
 
   @Override
   public String type() {
@@ -107,6 +119,16 @@ public final class SbomPostProcessor implements ScanTargets {
             o.path(), f.equals("cyclonedx") ? CycloneDxWriter.write(in) : SpdxWriter.write(in));
         written.add(o.commit(true));
       }
+    }
+    if (input instanceof PushedImage pushed && config.bool("attach", true)) {
+      dev.ingot.oci.registry.RegistrySettings rs =
+          dev.ingot.oci.registry.RegistrySettings.DEFAULTS.withInsecure(
+              config.bool("insecure", false));
+      if (config.has("ca_file")) {
+        rs = rs.withCaFile(ctx.templatePath(config.string("ca_file", "")));
+      }
+      List<String> refs = SbomReferrers.attach(pushed, written, rs, ctx);
+      ctx.log().info("sbom: attached to " + pushed.id() + " as referrers " + refs);
     }
     inv.warnings().forEach(ctx.log()::warn);
     ctx.log().info("sbom: " + inv.packages().size() + " packages described in " + written);

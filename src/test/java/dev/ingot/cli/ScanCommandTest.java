@@ -104,9 +104,10 @@ class ScanCommandTest {
   @Test
   void usageAndIoErrorsExitWithTwo() throws Exception {
     assertThat(ingot("scan", tmp.resolve("missing").toString()).exitCode()).isEqualTo(2);
-    CliTestSupport.Run img = ingot("scan", "oci:" + tmp.resolve("layout"));
+    CliTestSupport.Run img = ingot("scan", "oci-archive:" + tmp.resolve("missing.tar"));
     assertThat(img.exitCode()).isEqualTo(2);
-    assertThat(img.err()).contains("not supported yet");
+    assertThat(img.err()).contains("missing.tar");
+    assertThat(ingot("scan", "no-such-thing").exitCode()).isEqualTo(2);
     assertThat(ingot("scan", root.toString(), "--fail-on", "severe").exitCode()).isEqualTo(2);
     assertThat(ingot("scan", root.toString(), "--format", "pdf").exitCode()).isEqualTo(2);
     assertThat(ingot("scan", root.toString(), "--checks", "cis").exitCode()).isEqualTo(2);

@@ -1,12 +1,13 @@
 package dev.ingot.disk.format;
 
+import dev.ingot.plugin.AtomicOutput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Entry point of the disk formats: probes and opens images of any supported format and converts
@@ -59,11 +60,8 @@ public final class DiskImages {
    */
   public static void write(DiskReader src, Path out, WriteOptions opts, WriteJob job)
       throws IOException {
-    Path abs = out.toAbsolutePath();
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".part");
-    try {
-      try (FileChannel ch =
-          FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (AtomicOutput tmp = AtomicOutput.file(out)) {
+      try (FileChannel ch = FileChannel.open(tmp.path(), StandardOpenOption.WRITE)) {
         switch (opts) {
           case WriteOptions.Raw r -> RawWriter.write(src, ch, job);
           case WriteOptions.Qcow2 q -> new Qcow2Writer(q, job).write(src, ch);
@@ -73,11 +71,8 @@ public final class DiskImages {
           case WriteOptions.Vhd v -> new VhdWriter(v, job).write(src, ch);
         }
       }
-      Files.setPosixFilePermissions(
-          tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
+      Files.setPosixFilePermissions(tmp.path(), PosixFilePermissions.fromString("rw-r--r--"));
+      tmp.commit(true);
     }
   }
 

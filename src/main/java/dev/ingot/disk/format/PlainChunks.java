@@ -21,8 +21,15 @@ final class PlainChunks {
   private final ChunkSource cs;
   private final int blockSize;
   private final ConcurrentLinkedQueue<ByteBuffer> pool = new ConcurrentLinkedQueue<>();
+  private final boolean checksum;
 
   PlainChunks(ChunkSource cs, int blockSize) {
+    this(cs, blockSize, true);
+  }
+
+  /** {@code checksum}: whether results carry a CRC for a {@link ContentId} (costs a pass). */
+  PlainChunks(ChunkSource cs, int blockSize, boolean checksum) {
+    this.checksum = checksum;
     if (cs.chunkSize() % blockSize != 0) {
       throw new IllegalArgumentException("chunk size must be a multiple of the block size");
     }
@@ -60,8 +67,10 @@ final class PlainChunks {
       if (!Blocks.isZero(block)) {
         nz[b] = true;
         any = true;
-        crc.update(b);
-        crc.update(block);
+        if (checksum) {
+          crc.update(b);
+          crc.update(block);
+        }
       }
     }
     if (!any) {

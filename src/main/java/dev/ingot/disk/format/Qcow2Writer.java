@@ -34,10 +34,19 @@ final class Qcow2Writer {
   void write(DiskReader src, FileChannel out) throws IOException {
     long size = src.virtualSize();
     Qcow2Layout layout = new Qcow2Layout(cs, size);
-    PlainChunks pc = new PlainChunks(new ChunkSource(src, chunk), cs);
+    PlainChunks pc = new PlainChunks(new ChunkSource(src, chunk), cs, false);
     long[] l2 = new long[(int) layout.guestClusters()];
     long[] pos = {cs};
     int perChunk = pc.blocksPerChunk();
+    try (WriteBehind writes = new WriteBehind(out, job.threads())) {
+      write(pc, layout, l2, pos, perChunk, writes);
+    }
+    layout.finish(out, l2, Blocks.alignUp(pos[0], cs));
+  }
+
+  private void write(
+      PlainChunks pc, Qcow2Layout layout, long[] l2, long[] pos, int perChunk, WriteBehind writes)
+      throws IOException {
     OrderedPipeline.run(
         job.threads(),
         pc.source().chunks(),
@@ -49,30 +58,36 @@ final class Qcow2Writer {
           if (o.plain().empty()) {
             return;
           }
-          try {
-            boolean[] nz = o.plain().nonZero();
-            for (int b = 0; b < nz.length; b++) {
-              if (!nz[b]) {
-                continue;
-              }
-              long guest = c * perChunk + b;
-              byte[] z = o.compressed() == null ? null : o.compressed()[b];
-              if (z != null) {
-                l2[(int) guest] = layout.compressedEntry(pos[0], z.length);
-                Blocks.writeAt(out, pos[0], ByteBuffer.wrap(z));
-                pos[0] += z.length;
-              } else {
-                pos[0] = Blocks.alignUp(pos[0], cs);
-                l2[(int) guest] = pos[0] | Qcow2Layout.COPIED;
-                Blocks.writeAt(out, pos[0], pc.block(o.plain(), b));
-                pos[0] += cs;
-              }
+          boolean[] nz = o.plain().nonZero();
+          // The chunk's buffer goes back to the pool when its last write is done.
+          java.util.concurrent.atomic.AtomicInteger left =
+              new java.util.concurrent.atomic.AtomicInteger(1);
+          Runnable done =
+              () -> {
+                if (left.decrementAndGet() == 0) {
+                  pc.release(o.plain());
+                }
+              };
+          for (int b = 0; b < nz.length; b++) {
+            if (!nz[b]) {
+              continue;
             }
-          } finally {
-            pc.release(o.plain());
+            long guest = c * perChunk + b;
+            byte[] z = o.compressed() == null ? null : o.compressed()[b];
+            left.incrementAndGet();
+            if (z != null) {
+              l2[(int) guest] = layout.compressedEntry(pos[0], z.length);
+              writes.write(pos[0], ByteBuffer.wrap(z), done);
+              pos[0] += z.length;
+            } else {
+              pos[0] = Blocks.alignUp(pos[0], cs);
+              l2[(int) guest] = pos[0] | Qcow2Layout.COPIED;
+              writes.write(pos[0], pc.block(o.plain(), b), done);
+              pos[0] += cs;
+            }
           }
+          done.run();
         });
-    layout.finish(out, l2, Blocks.alignUp(pos[0], cs));
   }
 
   /** Compressed bytes per cluster, or null where deflate does not make the cluster smaller. */

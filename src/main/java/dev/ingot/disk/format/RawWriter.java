@@ -16,27 +16,51 @@ final class RawWriter {
   static ContentId writeData(DiskReader src, FileChannel out, long size, WriteJob job)
       throws IOException {
     PlainChunks pc = new PlainChunks(new ChunkSource(src, CHUNK), BLOCK);
-    return pc.run(
+    ContentId id = new ContentId();
+    id.add(size);
+    // Offsets are fixed, so each worker writes its own chunk; only the content id is folded in
+    // order.
+    OrderedPipeline.run(
         job.threads(),
-        size,
-        (chunk, r) -> {
-          long base = pc.source().offset(chunk);
-          boolean[] nz = r.nonZero();
-          for (int b = 0; b < nz.length; ) {
-            if (!nz[b]) {
-              b++;
-              continue;
-            }
-            int e = b;
-            while (e < nz.length && nz[e]) {
-              e++;
-            }
-            long from = base + (long) b * BLOCK;
-            int n = (int) Math.min((long) (e - b) * BLOCK, size - from);
-            Blocks.writeAt(out, from, r.data().slice(b * BLOCK, n));
-            b = e;
+        pc.source().chunks(),
+        chunk -> {
+          PlainChunks.Result r = pc.scan(chunk);
+          if (r.empty()) {
+            return 0;
+          }
+          try {
+            writeRuns(out, pc.source().offset(chunk), size, r);
+          } finally {
+            pc.release(r);
+          }
+          return r.crc();
+        },
+        (chunk, crc) -> {
+          if (crc != 0) {
+            id.add(chunk, crc);
           }
         });
+    return id;
+  }
+
+  /** Writes the runs of non-zero blocks of a scanned chunk that starts at {@code base}. */
+  private static void writeRuns(FileChannel out, long base, long size, PlainChunks.Result r)
+      throws IOException {
+    boolean[] nz = r.nonZero();
+    for (int b = 0; b < nz.length; ) {
+      if (!nz[b]) {
+        b++;
+        continue;
+      }
+      int e = b;
+      while (e < nz.length && nz[e]) {
+        e++;
+      }
+      long from = base + (long) b * BLOCK;
+      int n = (int) Math.min((long) (e - b) * BLOCK, size - from);
+      Blocks.writeAt(out, from, r.data().slice(b * BLOCK, n));
+      b = e;
+    }
   }
 
   static void write(DiskReader src, FileChannel out, WriteJob job) throws IOException {

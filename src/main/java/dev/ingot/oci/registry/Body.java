@@ -43,14 +43,9 @@ sealed interface Body {
     if (b instanceof Bytes(byte[] data)) {
       return HttpRequest.BodyPublishers.ofByteArray(data);
     }
-    if (b instanceof FileRange f && f.offset() == 0) {
-      try {
-        if (java.nio.file.Files.size(f.file()) == f.length()) {
-          return HttpRequest.BodyPublishers.ofFile(f.file()); // The fast path for whole blobs.
-        }
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+    if (b instanceof FileRange f) {
+      return HttpRequest.BodyPublishers.fromPublisher(
+          new FilePublisher(f.file(), f.offset(), f.length()), f.length());
     }
     return HttpRequest.BodyPublishers.fromPublisher(
         HttpRequest.BodyPublishers.ofInputStream(

@@ -17,6 +17,42 @@ import javax.net.ssl.X509TrustManager;
 final class Tls {
   private Tls() {}
 
+  /**
+   * A context for a client that never speaks TLS (plain HTTP to a loopback registry): it trusts
+   * nothing, and making it skips loading the JDK's CA store, which costs most of the client's
+   * start-up time.
+   */
+  static SSLContext none() throws IOException {
+    try {
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(
+          new javax.net.ssl.KeyManager[0], new javax.net.ssl.TrustManager[] {new Refuse()}, null);
+      return ctx;
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot set up the HTTP client: " + e.getMessage(), e);
+    }
+  }
+
+  /** Refuses every certificate. */
+  private static final class Refuse implements X509TrustManager {
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws java.security.cert.CertificateException {
+      throw new java.security.cert.CertificateException("TLS is not used by this client");
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws java.security.cert.CertificateException {
+      throw new java.security.cert.CertificateException("TLS is not used by this client");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+
   static SSLContext withCa(Path caFile) throws IOException {
     try {
       KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());

@@ -66,7 +66,9 @@ final class Transport {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL);
-    if (!plain && settings.caFile() != null) {
+    if (plain) {
+      b.sslContext(Tls.none());
+    } else if (settings.caFile() != null) {
       b.sslContext(Tls.withCa(settings.caFile()));
     }
     this.http = b.build();

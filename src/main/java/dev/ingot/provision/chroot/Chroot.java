@@ -48,6 +48,27 @@ public final class Chroot {
     }
   }
 
+  /** Makes device nodes and fifos for {@link dev.ingot.fs.TreeExporter} with mknod/mkfifo. */
+  public static dev.ingot.fs.TreeExporter.NodeMaker nodeMaker(ProcessRunner runner) {
+    return (p, type, mode, major, minor) -> {
+      List<String> cmd =
+          type == dev.ingot.fs.FileType.FIFO
+              ? List.of("mkfifo", "-m", Integer.toOctalString(mode), p.toString())
+              : List.of(
+                  "mknod",
+                  "-m",
+                  Integer.toOctalString(mode),
+                  p.toString(),
+                  type == dev.ingot.fs.FileType.CHAR_DEVICE ? "c" : "b",
+                  Integer.toString(major),
+                  Integer.toString(minor));
+      ProcessRunner.Result r = runner.run(cmd);
+      if (!r.ok()) {
+        throw new IOException("cannot create " + p + ": " + String.join(" ", r.output()));
+      }
+    };
+  }
+
   /** Runs {@code script} with /bin/sh -c inside the root; output lines go to {@code lines}. */
   public int exec(String script, Map<String, String> env, Consumer<String> lines)
       throws IOException {

@@ -65,35 +65,13 @@ public final class ChrootSession implements ProvisionSession {
     ChrootSession s = new ChrootSession(fs, work, sde, network, runner, c, packages);
     try {
       Files.createDirectories(s.root);
-      new TreeExporter(
-              fs.blobs(),
-              (p, t, m, ma, mi) -> mknod(runner, p, t, m, ma, mi),
-              new TreeExporter.Options(true))
+      new TreeExporter(fs.blobs(), Chroot.nodeMaker(runner), new TreeExporter.Options(true))
           .export(fs.tree(), s.root);
     } catch (IOException | RuntimeException e) {
       s.close();
       throw e;
     }
     return s;
-  }
-
-  private static void mknod(
-      ProcessRunner r, Path p, dev.ingot.fs.FileType t, int mode, int ma, int mi)
-      throws IOException {
-    List<String> cmd =
-        t == dev.ingot.fs.FileType.FIFO
-            ? List.of("mkfifo", "-m", Integer.toOctalString(mode), p.toString())
-            : List.of(
-                "mknod",
-                "-m",
-                Integer.toOctalString(mode),
-                p.toString(),
-                t == dev.ingot.fs.FileType.CHAR_DEVICE ? "c" : "b",
-                Integer.toString(ma),
-                Integer.toString(mi));
-    if (!r.run(cmd).ok()) {
-      throw new IOException("cannot create device node " + p);
-    }
   }
 
   @Override

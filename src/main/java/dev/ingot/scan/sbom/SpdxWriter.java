@@ -49,7 +49,7 @@ public final class SpdxWriter {
     subject.put("downloadLocation", "NOASSERTION");
     subject.put("filesAnalyzed", false);
     subject.put(
-        "primaryPackagePurpose", in.kind().equals("container") ? "CONTAINER" : "OPERATING-SYSTEM");
+        "primaryPackagePurpose", in.kind().equals("container") ? "CONTAINER" : "OPERATING_SYSTEM");
     packages.add(subject);
 
     List<Object> rels = new ArrayList<>();

@@ -1,7 +1,11 @@
 package dev.ingot.template.eval;
 
+import dev.ingot.diag.Diagnostic;
 import dev.ingot.diag.Diagnostics;
 import dev.ingot.template.hcl.Expr;
+import dev.ingot.template.value.ConversionException;
+import dev.ingot.template.value.Convert;
+import dev.ingot.template.value.Type;
 import dev.ingot.template.value.Value;
 
 /**
@@ -22,5 +26,28 @@ public final class Evaluator {
     Eval ev = new Eval(ctx);
     Value v = ev.eval(expr, Scope.root(ctx.variables()));
     return new EvalResult(v, new Diagnostics(ev.diags));
+  }
+
+  /**
+   * The value of the argument {@code attribute} converted to {@code type}, as HCL decodes a block's
+   * arguments: a value that does not convert is "Incorrect attribute value type" on the expression
+   * ("Inappropriate value for attribute "size": a number is required."), and the result is then an
+   * unknown of {@code type}.
+   */
+  public static EvalResult evaluateAs(Expr expr, EvalContext ctx, Type type, String attribute) {
+    EvalResult r = evaluate(expr, ctx);
+    if (r.hasErrors()) {
+      return new EvalResult(Value.unknown(type), r.diagnostics());
+    }
+    try {
+      return new EvalResult(Convert.to(r.value(), type), r.diagnostics());
+    } catch (ConversionException e) {
+      Diagnostic d =
+          Diagnostic.error(
+              "Incorrect attribute value type",
+              "Inappropriate value for attribute \"" + attribute + "\": " + e.getMessage() + ".",
+              expr.range());
+      return new EvalResult(Value.unknown(type), r.diagnostics().plus(d));
+    }
   }
 }

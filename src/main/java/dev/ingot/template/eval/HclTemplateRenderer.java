@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * {@code templatefile}'s renderer: parses the file text as a bare HCL template and evaluates it
- * with only the given variables (and the functions, minus {@code templatefile} itself, so a
- * template cannot recurse). Problems come back as a {@link FunctionException} naming the place in
- * the template file. Immutable and thread-safe.
+ * with only the given variables (their names are checked by the {@code templatefile} function) (and
+ * the functions, minus {@code templatefile} itself, so a template cannot recurse). Problems come
+ * back as a {@link FunctionException} naming the place in the template file. Immutable and
+ * thread-safe.
  */
 public final class HclTemplateRenderer implements TemplateRenderer {
   private final Functions functions;
@@ -32,17 +33,6 @@ public final class HclTemplateRenderer implements TemplateRenderer {
   @Override
   public Value render(String text, String filename, Map<String, Value> vars)
       throws FunctionException {
-    for (String name : vars.keySet()) {
-      if (!isName(name)) {
-        throw FunctionException.argument(
-            1,
-            "vars",
-            "invalid template variable name \""
-                + name
-                + "\": must start with a letter, followed"
-                + " by zero or more letters, digits, and underscores");
-      }
-    }
     HclParser.ExprResult parsed =
         HclParser.parseTemplate(text.getBytes(StandardCharsets.UTF_8), filename);
     if (parsed.diagnostics().hasErrors()) {
@@ -82,13 +72,6 @@ public final class HclTemplateRenderer implements TemplateRenderer {
         + r.start().column()
         + "-"
         + r.end().column();
-  }
-
-  private static boolean isName(String s) {
-    if (s.isEmpty() || !Character.isLetter(s.codePointAt(0))) {
-      return false;
-    }
-    return s.codePoints().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
   }
 
   private static Function recursionGuard() {

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * cty's {@code format}: Go's fmt verbs applied to HCL values. {@code %v} (default form; JSON for
  * collections), {@code %#v} (JSON), {@code %t}, {@code %s}, {@code %q} (JSON string), {@code %d %b
- * %o %x %X} (integers), {@code %e %E %f %F %g %G} (floats), {@code %%}; flags {@code +-# 0}, width,
+ * %o %x %X} (integers), {@code %e %E %f %g %G} (floats), {@code %%}; flags {@code +-# 0}, width,
  * precision and argument indexes {@code %[2]s}. Stateless; thread-safe.
  */
 final class GoFormat {
@@ -122,7 +122,7 @@ final class GoFormat {
       Spec spec =
           new Spec(
               plus, minus, sharp, space, zero, width, prec, verb, start, fmt.substring(start, i));
-      if ("vtsqdboxXeEfFgG".indexOf(verb) < 0) {
+      if ("vtsqdboxXeEfgG".indexOf(verb) < 0) {
         throw new Problem(
             "unsupported format verb '" + verb + "' in \"" + spec.text + "\" at offset " + start,
             false,
@@ -281,7 +281,7 @@ final class GoFormat {
 
   /** big.Float's Format, on the 512-bit float nearest to the value. */
   private static String floatVerb(Spec s, BigDecimal x) {
-    char v = s.verb == 'F' ? 'f' : s.verb;
+    char v = s.verb;
     int prec = s.prec >= 0 ? s.prec : (v == 'g' || v == 'G') ? -1 : 6;
     BigDecimal exact = prec < 0 ? x : BinaryFloat.nearest(x);
     String body =

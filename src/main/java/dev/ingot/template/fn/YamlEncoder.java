@@ -96,6 +96,9 @@ final class YamlEncoder {
     if (!isBlock(value)) {
       write(" ");
       scalar(value, indent + INDENT, false);
+    } else if (!simple) {
+      write(" "); // after "? key", a block value starts on the ":" line
+      node(value, indent + INDENT, true);
     } else if (value instanceof MapValue || value instanceof ObjectValue) {
       node(value, indent + INDENT, false);
     } else {

@@ -196,6 +196,10 @@ public final class Convert {
     return new MapValue(type, conv, false);
   }
 
+  /**
+   * To an object: attributes the target lacks are dropped. From an object every target attribute is
+   * required; from a map a missing key gives a null attribute (as cty does).
+   */
   private static Value objectOf(Value in, ObjectType out, Path path) throws ConversionException {
     boolean object = in instanceof ObjectValue;
     if (!(in instanceof MapValue) && !object) {
@@ -205,13 +209,14 @@ public final class Convert {
     TreeMap<String, Value> conv = new TreeMap<>();
     for (var e : out.attributes().entrySet()) {
       Value v = src.get(e.getKey());
-      if (v == null) {
-        throw path.error(
-            object
-                ? "attribute " + ValuePrinter.quote(e.getKey()) + " is required"
-                : "map has no element for required attribute " + ValuePrinter.quote(e.getKey()));
+      if (v == null && object) {
+        throw path.error("attribute " + ValuePrinter.quote(e.getKey()) + " is required");
       }
-      conv.put(e.getKey(), convert(v, e.getValue(), path.attribute(e.getKey())));
+      conv.put(
+          e.getKey(),
+          v == null
+              ? Value.nullOf(e.getValue())
+              : convert(v, e.getValue(), path.attribute(e.getKey())));
     }
     return new ObjectValue(conv, false);
   }

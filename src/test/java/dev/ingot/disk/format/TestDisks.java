@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.Random;
 
 /** Random sparse disks and qemu-img as the reference, for the disk format tests. */
-final class TestDisks {
+public final class TestDisks {
   private TestDisks() {}
 
   /**
    * A sparse raw image of {@code size} bytes with runs of random, repeated and text data at random
    * offsets (some at cluster edges, some unaligned), the same for the same seed.
    */
-  static Path randomSparse(Path file, long size, long seed, int runs) throws IOException {
+  public static Path randomSparse(Path file, long size, long seed, int runs) throws IOException {
     Random r = new Random(seed);
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
       f.setLength(size);
@@ -52,11 +52,11 @@ final class TestDisks {
     return file;
   }
 
-  static ProcessRunner.Result run(String... cmd) throws IOException {
+  public static ProcessRunner.Result run(String... cmd) throws IOException {
     return new LocalProcessRunner().run(List.of(cmd));
   }
 
-  static String runOk(String... cmd) throws IOException {
+  public static String runOk(String... cmd) throws IOException {
     ProcessRunner.Result r = run(cmd);
     assertThat(r.exitCode())
         .as(String.join(" ", cmd) + "\n" + String.join("\n", r.output()))
@@ -64,7 +64,7 @@ final class TestDisks {
     return String.join("\n", r.output());
   }
 
-  static JsonNode qemuInfo(Path p, String fmt) throws IOException {
+  public static JsonNode qemuInfo(Path p, String fmt) throws IOException {
     String out =
         fmt == null
             ? runOk("qemu-img", "info", "--output=json", p.toString())
@@ -74,7 +74,7 @@ final class TestDisks {
   }
 
   /** Asserts two files have the same bytes, naming the first differing offset. */
-  static void assertSameBytes(Path a, Path b, long length) throws IOException {
+  public static void assertSameBytes(Path a, Path b, long length) throws IOException {
     try (RandomAccessFile fa = new RandomAccessFile(a.toFile(), "r");
         RandomAccessFile fb = new RandomAccessFile(b.toFile(), "r")) {
       byte[] x = new byte[1 << 20];
@@ -91,7 +91,7 @@ final class TestDisks {
     }
   }
 
-  static byte[] sha256(Path p) throws IOException {
+  public static byte[] sha256(Path p) throws IOException {
     try (var in = Files.newInputStream(p)) {
       return dev.ingot.fs.Digest.sha256(in).hex().getBytes();
     }

@@ -235,4 +235,17 @@ class EvaluatorTest {
     assertThat(ok("[1, \"a\", true]"))
         .isEqualTo(Value.tuple(List.of(Value.of(1), Value.of("a"), Value.TRUE)));
   }
+
+  @Test
+  void argumentsConvertToTheirSchemaType() {
+    var p = dev.ingot.template.hcl.HclParser.parseExpression("[1]".getBytes(), "t").expr();
+    EvalResult r = Evaluator.evaluateAs(p, EvalTesting.ctx(), Type.STRING, "communicator");
+    assertThat(r.diagnostics().all())
+        .extracting(Diagnostic::detail)
+        .containsExactly("Inappropriate value for attribute \"communicator\": string required.");
+    assertThat(r.value()).isEqualTo(Value.unknown(Type.STRING));
+    var n = dev.ingot.template.hcl.HclParser.parseExpression("\"42\"".getBytes(), "t").expr();
+    assertThat(Evaluator.evaluateAs(n, EvalTesting.ctx(), Type.NUMBER, "size").value())
+        .isEqualTo(Value.of(42));
+  }
 }

@@ -36,7 +36,8 @@ record CaseFile(String name, List<Case> cases) {
           "files",
           "dates",
           "crypto",
-          "edges");
+          "edges",
+          "calls");
 
   static List<Case> all() throws IOException {
     List<Case> out = new ArrayList<>();

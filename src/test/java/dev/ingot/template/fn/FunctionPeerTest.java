@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the function tables through Packer 1.6.6's {@code packer console} and through our functions,
- * and compares what both print. All cases go to Packer in one call, as one tuple of {@code
- * try(expr, "@@ERR@@")}, so a failing case shows as the marker; Ingot must fail the same cases.
- * Cases marked {@code #!} in the tables are the documented differences and are skipped.
+ * Runs the function tables through Packer 1.6.6's {@code packer console} and through Ingot's HCL
+ * parser, evaluator and functions ({@link CaseEval}), and compares what both print. All cases go to
+ * Packer in one call, as one tuple of {@code try(expr, "@@ERR@@")}, so a failing case shows as the
+ * marker; Ingot must fail the same cases. Cases marked {@code #!} in the tables are the documented
+ * differences and are skipped.
  */
 @Tag("peer")
 class FunctionPeerTest {
@@ -48,18 +49,13 @@ class FunctionPeerTest {
     List<String> packer = elements(packerConsole(expr.toString()));
     assertThat(packer).as("one printed element per case").hasSize(cases.size());
 
-    FunctionContext ctx = FunctionFixture.context(dir);
-    Functions fns = Functions.standard();
+    CaseEval eval = CaseEval.in(FunctionFixture.context(dir));
     List<String> mismatches = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
       CaseFile.Case c = cases.get(i);
       String theirs = packer.get(i);
-      String ours;
-      try {
-        ours = element(MiniHcl.eval(c.expr().replace("$CWD", cwd), fns, ctx));
-      } catch (FunctionException e) {
-        ours = "\"" + ERR + "\"";
-      }
+      CaseEval.Outcome out = eval.eval(c.expr().replace("$CWD", cwd));
+      String ours = out.error() != null ? "\"" + ERR + "\"" : element(out.value());
       if (!ours.equals(theirs)) {
         mismatches.add(
             c

@@ -1,7 +1,6 @@
 package dev.ingot.template.fn;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ingot.template.value.ValuePrinter;
 import java.nio.file.Path;
@@ -17,8 +16,7 @@ class FunctionTableTest {
   @TestFactory
   Stream<DynamicTest> cases() throws Exception {
     FunctionFixture.populate(dir);
-    FunctionContext ctx = FunctionFixture.context(dir);
-    Functions fns = Functions.standard();
+    CaseEval eval = CaseEval.in(FunctionFixture.context(dir));
     String cwd = dir.toAbsolutePath().toString();
     return CaseFile.all().stream()
         .map(
@@ -26,19 +24,18 @@ class FunctionTableTest {
                 DynamicTest.dynamicTest(
                     c.toString(),
                     () -> {
-                      String expr = c.expr().replace("$CWD", cwd);
+                      CaseEval.Outcome out = eval.eval(c.expr().replace("$CWD", cwd));
+                      String expected = c.expected().replace("$CWD", cwd);
                       if (c.error()) {
-                        assertThatThrownBy(() -> MiniHcl.eval(expr, fns, ctx))
-                            .as(c.toString())
-                            .isInstanceOfSatisfying(
-                                FunctionException.class,
-                                e ->
-                                    assertThat(e.detail())
-                                        .contains(c.expected().replace("$CWD", cwd)));
+                        assertThat(out.error())
+                            .as(c + " should fail")
+                            .isNotNull()
+                            .contains(expected);
                       } else {
-                        assertThat(ValuePrinter.compact(MiniHcl.eval(expr, fns, ctx)))
+                        assertThat(out.error()).as(c.toString()).isNull();
+                        assertThat(ValuePrinter.compact(out.value()))
                             .as(c.toString())
-                            .isEqualTo(c.expected().replace("$CWD", cwd));
+                            .isEqualTo(expected);
                       }
                     }));
   }

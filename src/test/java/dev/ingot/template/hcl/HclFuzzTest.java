@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * must point inside the file. The seed is printed on failure; rerun with {@code
  * -Dingot.fuzz.seed=N} and {@code -Dingot.fuzz.millis=N} to reproduce or to fuzz longer.
  */
+@Tag("slow")
 class HclFuzzTest {
   private static final byte[][] SNIPPETS = {
     "{".getBytes(),

@@ -15,7 +15,7 @@ class ConvertTest {
   }
 
   private static Value t(Object... elems) {
-    return Value.fromJava(List.of(elems));
+    return Value.fromJava(java.util.Arrays.asList(elems));
   }
 
   @Test
@@ -56,6 +56,19 @@ class ConvertTest {
     assertThat(o).isEqualTo(Value.object(Map.of("a", Value.of("1"))));
     assertThat(conv(Value.EMPTY_TUPLE, Type.list(Type.STRING)))
         .isEqualTo(Value.emptyList(Type.STRING));
+    // From a map, a missing key is a null attribute and extra keys are dropped (packer agrees).
+    Value fromMap =
+        conv(
+            Value.map(Map.of("a", Value.of(1), "b", Value.of(2))),
+            Type.object(Map.of("a", Type.NUMBER, "c", Type.STRING)));
+    assertThat(fromMap)
+        .isEqualTo(Value.object(Map.of("a", Value.of(1), "c", Value.nullOf(Type.STRING))));
+    Value mixed = conv(t(Map.of("a", 1), Map.of("b", "x")), Type.list(Type.DYNAMIC));
+    assertThat(mixed.type()).isEqualTo(Type.list(Type.map(Type.STRING)));
+    assertThat(conv(t("a", 1), Type.tuple(List.of(Type.STRING, Type.STRING))))
+        .isEqualTo(t("a", "1"));
+    assertThat(conv(t(null, "a"), Type.list(Type.DYNAMIC)).type())
+        .isEqualTo(Type.list(Type.STRING));
   }
 
   @Test

@@ -2,7 +2,6 @@ package dev.ingot.pkg.deb.install;
 
 import dev.ingot.fs.BlobStore;
 import dev.ingot.fs.FileTree;
-import dev.ingot.fs.FileType;
 import dev.ingot.fs.TreeExporter;
 import dev.ingot.fs.TreeImporter;
 import dev.ingot.plugin.AtomicOutput;
@@ -52,7 +51,8 @@ public final class SystemInstaller {
     Path root = s.work().resolve("root");
     Files.createDirectories(root);
     try {
-      new TreeExporter(blobs, this::mknod, new TreeExporter.Options(true)).export(unpacked, root);
+      new TreeExporter(blobs, Chroot.nodeMaker(s.runner()), new TreeExporter.Options(true))
+          .export(unpacked, root);
       Files.writeString(root.resolve("usr/sbin/policy-rc.d"), "#!/bin/sh\nexit 101\n");
       Files.setPosixFilePermissions(
           root.resolve("usr/sbin/policy-rc.d"),
@@ -161,23 +161,5 @@ public final class SystemInstaller {
     }
     out.retainAll(interests);
     return out;
-  }
-
-  private void mknod(Path p, FileType type, int mode, int major, int minor) throws IOException {
-    List<String> cmd =
-        type == FileType.FIFO
-            ? List.of("mkfifo", "-m", Integer.toOctalString(mode), p.toString())
-            : List.of(
-                "mknod",
-                "-m",
-                Integer.toOctalString(mode),
-                p.toString(),
-                type == FileType.CHAR_DEVICE ? "c" : "b",
-                Integer.toString(major),
-                Integer.toString(minor));
-    ProcessRunner.Result r = s.runner().run(cmd);
-    if (!r.ok()) {
-      throw new IOException("cannot create " + p + ": " + String.join(" ", r.output()));
-    }
   }
 }

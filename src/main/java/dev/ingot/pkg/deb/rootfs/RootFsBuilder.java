@@ -153,11 +153,7 @@ public final class RootFsBuilder {
   /** The distroless assembly: files of every package, generated configuration, no scripts. */
   public RootFs distroless(DebSourceSpec spec, Fetched f) {
     long sde = s.sourceDateEpoch();
-    TreeMerger m =
-        new TreeMerger(
-            spec.mergedUsr()
-                ? TreeMerger.mergedUsrBase(spec.architecture().equals("amd64"), sde)
-                : FileTree.builder().put(FileEntry.directory("", 0755, 0, 0, sde)).build());
+    TreeMerger m = merger(spec, sde);
     for (UnpackedDeb d : f.debs()) {
       m.add(d.data(), d.name());
     }
@@ -183,11 +179,7 @@ public final class RootFsBuilder {
       DebSourceSpec spec, Fetched f, Path work, dev.ingot.plugin.ProcessRunner runner)
       throws IOException {
     long sde = s.sourceDateEpoch();
-    TreeMerger m =
-        new TreeMerger(
-            spec.mergedUsr()
-                ? TreeMerger.mergedUsrBase(spec.architecture().equals("amd64"), sde)
-                : FileTree.builder().put(FileEntry.directory("", 0755, 0, 0, sde)).build());
+    TreeMerger m = merger(spec, sde);
     DpkgDatabase db = new DpkgDatabase(new DistrolessFiles(blobs, sde));
     for (UnpackedDeb d : f.debs()) {
       db.add(m, d, m.add(d.data(), d.name()));
@@ -208,6 +200,13 @@ public final class RootFsBuilder {
     FileTree tree = clamp(inst.install(m.build(), f.debs()), sde);
     return new RootFs(
         tree, blobs, installed(f), spec.variant().id(), spec.architecture(), osRelease(tree));
+  }
+
+  private static TreeMerger merger(DebSourceSpec spec, long sde) {
+    return new TreeMerger(
+        spec.mergedUsr()
+            ? TreeMerger.mergedUsrBase(spec.architecture().equals("amd64"), sde)
+            : FileTree.builder().put(FileEntry.directory("", 0755, 0, 0, sde)).build());
   }
 
   static FileTree clamp(FileTree t, long sde) {

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Disk conversion speed, Ingot against qemu-img, side by side in one run: a 2 GiB raw disk holding
+# a real Debian root filesystem (ext4 made with mke2fs -d from a mmdebstrap tree) is converted to
+# qcow2, compressed qcow2 and streamOptimized VMDK by both; each case runs RUNS times (default 5)
+# and the median wall time is compared. Prints sizes too, and "ratio qemu-img/ingot" per case,
+# the VMDK one last. Usage: bench/convert.sh [RUNS]   (ROOTFS=dir to use another root filesystem)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-5}"
+work="${BENCH_DIR:-${TMPDIR:-/tmp}/ingot-bench-convert}"
+mkdir -p "$work"
+cd "$here"
+
+java_bin() {
+  for d in "${JAVA_HOME:-}" /usr/lib/jvm/*; do
+    [ -n "$d" ] && [ -x "$d/bin/java" ] || continue
+    v=$("$d/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}')
+    [ "${v%%.*}" -ge 21 ] 2>/dev/null && { echo "$d/bin/java"; return; }
+  done
+  echo "bench: no JDK 21+ found" >&2; exit 2
+}
+JAVA="$(java_bin)"
+[ -f target/ingot.jar ] || mvn -o -q -B -DskipTests package >&2
+# The JVM flags of the ./ingot launcher (C1 only, parallel GC): what users run.
+ingot=("$JAVA" -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xshare:auto --enable-native-access=ALL-UNNAMED
+  -jar "$here/target/ingot.jar")
+
+rootfs="${ROOTFS:-${TMPDIR:-/tmp}/ingot-test-cache/disk-rootfs-v1/root}"
+if [ ! -d "$rootfs/usr" ]; then
+  echo "bench: making a Debian root filesystem with mmdebstrap into $rootfs" >&2
+  src=/etc/apt/sources.list.d/debian.sources; [ -f "$src" ] || src=/etc/apt/sources.list
+  mkdir -p "$(dirname "$rootfs")"
+  mmdebstrap --variant=minbase --include=linux-image-cloud-amd64,systemd-sysv,udev,initramfs-tools,openssh-server \
+    bookworm "$rootfs" "$src" >&2
+fi
+raw="$work/disk.raw"
+if [ ! -f "$raw" ]; then
+  truncate -s 2G "$raw.tmp"
+  E2FSPROGS_FAKE_TIME=1700000000 mke2fs -q -F -t ext4 -E offset=1048576 -d "$rootfs" "$raw.tmp" 2000M
+  mv "$raw.tmp" "$raw"
+fi
+echo "input: $raw, $(du -h --apparent-size "$raw" | cut -f1) virtual, $(du -h "$raw" | cut -f1) allocated"
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+timeit() { # prints seconds of one run of "$@"
+  local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N)
+  awk -v s="$s" -v e="$e" 'BEGIN {printf "%.3f\n", (e-s)/1e9}'
+}
+
+results=()
+bench_case() { # name, qemu-img args..., --, ingot args...
+  local name="$1"; shift
+  local q=() i=()
+  while [ "$1" != "--" ]; do q+=("$1"); shift; done; shift
+  i=("$@")
+  local qt=() it=()
+  for ((r = 0; r < runs; r++)); do
+    rm -f "$work/q.out" "$work/i.out"
+    qt+=("$(timeit qemu-img convert -f raw "${q[@]}" "$raw" "$work/q.out")")
+    it+=("$(timeit "${ingot[@]}" convert -f raw "${i[@]}" "$raw" "$work/i.out")")
+  done
+  local qm im
+  qm=$(printf '%s\n' "${qt[@]}" | median)
+  im=$(printf '%s\n' "${it[@]}" | median)
+  local qs is
+  qs=$(stat -c %s "$work/q.out"); is=$(stat -c %s "$work/i.out")
+  qemu-img compare -q -f raw "$raw" "$work/i.out" || { echo "bench: $name output differs from the input" >&2; exit 1; }
+  printf '%-22s qemu-img %6.2f s (%5d MiB)   ingot %6.2f s (%5d MiB)\n' "$name" "$qm" $((qs >> 20)) "$im" $((is >> 20))
+  results+=("$(awk -v q="$qm" -v i="$im" -v n="$name" 'BEGIN {printf "ratio qemu-img/ingot %s: %.2f", n, q/i}')")
+}
+
+bench_case "qcow2" -O qcow2 -- -O qcow2
+bench_case "qcow2 compressed" -O qcow2 -c -- -O qcow2 -c
+bench_case "vmdk streamOptimized" -O vmdk -o subformat=streamOptimized -- -O vmdk -o subformat=streamOptimized
+rm -f "$work/q.out" "$work/i.out"
+printf '%s\n' "${results[@]}"

@@ -1,0 +1,201 @@
+package dev.ingot.disk;
+
+import dev.ingot.disk.boot.Grub;
+import dev.ingot.disk.fs.Ext4;
+import dev.ingot.disk.fs.Fat;
+import dev.ingot.disk.part.Partition;
+import dev.ingot.disk.part.PartitionTable;
+import dev.ingot.fs.BlobStore;
+import dev.ingot.fs.FileTree;
+import dev.ingot.fs.FileType;
+import dev.ingot.fs.TreeExporter;
+import dev.ingot.plugin.AtomicOutput;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Assembles a bootable raw disk from a root filesystem without loop devices, mounts or an
+ * installer: partition table written here, ext4 made by mke2fs straight into the image at each
+ * partition's offset, the EFI system partition made in a file and copied in, GRUB images built with
+ * grub-mkimage and placed as grub-bios-setup would. The image appears only when complete. Not
+ * thread-safe; one instance per disk.
+ */
+public final class DiskBuilder {
+  private final Tools tools;
+  private final Path work;
+
+  /** {@code work} is an empty scratch directory the caller removes afterwards. */
+  public DiskBuilder(Tools tools, Path work) {
+    this.tools = tools;
+    this.work = work;
+  }
+
+  /** Builds the disk at {@code out} and returns its layout. */
+  public DiskLayout build(FileTree rootfs, BlobStore blobs, DiskSpec spec, Path out)
+      throws IOException {
+    BootFiles files = BootFiles.find(rootfs);
+    DiskLayout layout = DiskLayout.plan(spec);
+    DiskTree trees = DiskTree.of(rootfs, blobs, layout, files, spec);
+    try (AtomicOutput tmp = AtomicOutput.file(out)) {
+      Path img = tmp.path();
+      try (FileChannel ch = FileChannel.open(img, StandardOpenOption.WRITE)) {
+        ch.write(ByteBuffer.allocate(1), spec.size() - 1); // sparse, full size
+      }
+      makeExt4(trees.root(), blobs, layout.root(), layout.rootFs(), spec.rootLabel(), spec, img);
+      if (trees.boot() != null) {
+        makeExt4(
+            trees.boot(), blobs, layout.boot().orElseThrow(), layout.bootFs(), "boot", spec, img);
+      }
+      Path early = work.resolve("early.cfg");
+      Files.writeString(early, trees.grub().early());
+      try (FileChannel ch =
+          FileChannel.open(img, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+        if (layout.esp().isPresent()) {
+          copyInto(ch, makeEsp(early, spec), layout.esp().get().offset());
+        }
+        List<PartitionTable.Piece> pieces = layout.table().encode();
+        for (PartitionTable.Piece p : pieces) {
+          byte[] bytes = p.bytes();
+          if (p.offset() == 0 && spec.boot().bios()) {
+            bytes =
+                Grub.bootSector(
+                    Files.readAllBytes(Grub.PC_DIR.resolve("boot.img")), bytes, layout.coreLba());
+            writeCore(ch, early, layout);
+          }
+          write(ch, p.offset(), bytes);
+        }
+      }
+      tmp.commit(true);
+    }
+    return layout;
+  }
+
+  private void makeExt4(
+      FileTree tree,
+      BlobStore blobs,
+      Partition part,
+      java.util.UUID uuid,
+      String label,
+      DiskSpec spec,
+      Path img)
+      throws IOException {
+    Path dir = Files.createDirectories(work.resolve("tree-" + part.number()));
+    exportTree(tree, blobs, dir);
+    Ext4 fs = new Ext4(uuid, label, part.offset(), part.size(), spec.epoch());
+    tools.run(fs.mke2fs(img, dir), null, fs.env());
+    Path script = work.resolve("ctime-" + part.number() + ".debugfs");
+    Files.writeString(script, fs.ctimeScript(tree), StandardCharsets.UTF_8);
+    tools.run(
+        List.of("debugfs", "-w", "-f", script.toString(), fs.debugfsDevice(img)), null, fs.env());
+    AtomicOutput.deleteTree(dir);
+  }
+
+  private Path makeEsp(Path early, DiskSpec spec) throws IOException {
+    Path efi = work.resolve("BOOTX64.EFI");
+    tools.run(Grub.efiCommand(efi, early));
+    Path esp = work.resolve("esp.img");
+    Fat fat = new Fat("EFI", spec.espSize(), spec.epoch());
+    tools.run(fat.mkfs(esp), null, fat.env());
+    Files.setLastModifiedTime(
+        efi, java.nio.file.attribute.FileTime.fromMillis(spec.epoch() * 1000));
+    for (List<String> cmd :
+        fat.populate(esp, List.of("EFI", "EFI/BOOT"), Map.of("EFI/BOOT/BOOTX64.EFI", efi))) {
+      tools.run(cmd, null, fat.env());
+    }
+    return esp;
+  }
+
+  private void writeCore(FileChannel ch, Path early, DiskLayout layout) throws IOException {
+    Path core = work.resolve("core.img");
+    tools.run(Grub.biosCoreCommand(core, early));
+    byte[] bytes = Files.readAllBytes(core);
+    if (bytes.length > layout.coreMaxSectors() * 512) {
+      throw new DiskException(
+          "GRUB core.img ("
+              + bytes.length
+              + " bytes) does not fit the space for it ("
+              + layout.coreMaxSectors() * 512
+              + " bytes)");
+    }
+    write(ch, layout.coreLba() * 512, Grub.placeCore(bytes, layout.coreLba()));
+  }
+
+  /** Copies a filesystem image into the disk, skipping its zero blocks (they stay holes). */
+  private static void copyInto(FileChannel disk, Path image, long offset) throws IOException {
+    try (FileChannel in = FileChannel.open(image)) {
+      ByteBuffer b = ByteBuffer.allocateDirect(1 << 16);
+      ByteBuffer zero = ByteBuffer.allocateDirect(1 << 16);
+      for (long pos = 0; pos < in.size(); pos += b.capacity()) {
+        b.clear();
+        int n = in.read(b, pos);
+        b.flip();
+        if (n > 0 && b.mismatch(zero.slice(0, n)) >= 0) {
+          write(disk, offset + pos, b);
+        }
+      }
+    }
+  }
+
+  private static void write(FileChannel ch, long pos, byte[] bytes) throws IOException {
+    write(ch, pos, ByteBuffer.wrap(bytes));
+  }
+
+  private static void write(FileChannel ch, long pos, ByteBuffer b) throws IOException {
+    while (b.hasRemaining()) {
+      pos += ch.write(b, pos);
+    }
+  }
+
+  /**
+   * Exports {@code tree} for mke2fs. Device nodes and FIFOs are made afterwards with mknod(1) and
+   * chown(1): the JDK opens a file to change its mode, and opening a device node (/dev/ptmx)
+   * outside its subsystem fails. Their directories' mtimes are then put back.
+   */
+  private void exportTree(FileTree tree, BlobStore blobs, Path dir) throws IOException {
+    FileTree.Builder plain = tree.toBuilder();
+    List<dev.ingot.fs.FileEntry> nodes = new java.util.ArrayList<>();
+    for (dev.ingot.fs.FileEntry e : tree.entries()) {
+      if (e.type() == FileType.CHAR_DEVICE
+          || e.type() == FileType.BLOCK_DEVICE
+          || e.type() == FileType.FIFO) {
+        nodes.add(e);
+        plain.remove(e.path());
+      }
+    }
+    new TreeExporter(blobs, (p, t, m, ma, mi) -> {}, new TreeExporter.Options(true))
+        .export(plain.build(), dir);
+    java.util.Set<String> parents = new java.util.TreeSet<>();
+    for (dev.ingot.fs.FileEntry e : nodes) {
+      Path p = dir.resolve(e.path());
+      String kind =
+          switch (e.type()) {
+            case CHAR_DEVICE -> "c";
+            case BLOCK_DEVICE -> "b";
+            default -> "p";
+          };
+      List<String> cmd =
+          new java.util.ArrayList<>(
+              List.of("mknod", "-m", Integer.toOctalString(e.mode()), p.toString(), kind));
+      if (e.type() != FileType.FIFO) {
+        cmd.add(Integer.toString(e.devMajor()));
+        cmd.add(Integer.toString(e.devMinor()));
+      }
+      tools.run(cmd);
+      tools.run(List.of("chown", "-h", e.uid() + ":" + e.gid(), p.toString()));
+      tools.run(List.of("touch", "-h", "-d", "@" + e.mtime(), p.toString()));
+      parents.add(dev.ingot.fs.FsPaths.parent(e.path()));
+    }
+    for (String parent : parents) {
+      long t = tree.get(parent).map(dev.ingot.fs.FileEntry::mtime).orElse(0L);
+      Files.setLastModifiedTime(
+          dir.resolve(parent), java.nio.file.attribute.FileTime.fromMillis(t * 1000));
+    }
+  }
+}

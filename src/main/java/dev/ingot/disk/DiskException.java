@@ -1,0 +1,17 @@
+package dev.ingot.disk;
+
+import java.io.IOException;
+
+/**
+ * A disk could not be assembled: a tool failed (its output is in the message), the root filesystem
+ * lacks a kernel, the size is too small. The message says what to do.
+ */
+public final class DiskException extends IOException {
+  public DiskException(String message) {
+    super(message);
+  }
+
+  public DiskException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,178 @@
+package dev.ingot.disk;
+
+import dev.ingot.artifact.Artifact;
+import dev.ingot.artifact.DiskImage;
+import dev.ingot.artifact.RootFs;
+import dev.ingot.disk.customize.Generalizer;
+import dev.ingot.disk.format.Sizes;
+import dev.ingot.disk.part.PartitionTable;
+import dev.ingot.plugin.Arg;
+import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.Config;
+import dev.ingot.plugin.PostProcessorPlugin;
+import dev.ingot.plugin.Schema;
+import dev.ingot.plugin.StepContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Post-processor {@code disk}: a bootable raw disk from a root filesystem (GPT or MBR; BIOS, UEFI
+ * or both; ext4), generalized for use as a VM template. Holds no state; thread-safe.
+ */
+public final class DiskPostProcessor implements PostProcessorPlugin {
+  private static final Schema SCHEMA =
+      Schema.of(
+          Arg.optional("size", ArgType.STRING, "4G", "Disk size, e.g. \"4G\" (whole MiB)."),
+          Arg.optional("partition_table", ArgType.STRING, "gpt", "gpt or mbr."),
+          Arg.optional("boot", ArgType.STRING, "hybrid", "bios, uefi or hybrid."),
+          Arg.optional("filesystem", ArgType.STRING, "ext4", "Root filesystem type (ext4)."),
+          Arg.optional("root_label", ArgType.STRING, "root", "Label of the root filesystem."),
+          Arg.optional("esp_size", ArgType.STRING, "64M", "Size of the EFI system partition."),
+          Arg.optional(
+              "boot_partition_size", ArgType.STRING, "0", "Size of a separate /boot (0: none)."),
+          Arg.optional("kernel_args", ArgType.STRING_LIST, null, "Extra kernel arguments."),
+          Arg.optional("output", ArgType.STRING, null, "File name (default <build>.raw)."));
+
+  @Override
+  public String type() {
+    return "disk";
+  }
+
+  @Override
+  public Schema schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public String description() {
+    return "Assemble a bootable raw disk (GPT/MBR, BIOS/UEFI, ext4, GRUB) from a root filesystem";
+  }
+
+  @Override
+  public Set<Class<? extends Artifact>> accepts() {
+    return Set.of(RootFs.class);
+  }
+
+  @Override
+  public Class<? extends Artifact> produces(Class<? extends Artifact> input, Config config) {
+    return DiskImage.class;
+  }
+
+  /** Parses and checks the arguments; bad values are diagnostics at the argument. */
+  static DiskSpec spec(Config c, String seed, long epoch) {
+    long size = size(c, "size", "4G");
+    PartitionTable.Scheme scheme;
+    try {
+      scheme =
+          PartitionTable.Scheme.valueOf(
+              c.string("partition_table", "gpt").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw c.error("partition_table", "Unknown partition table", "Use \"gpt\" or \"mbr\".");
+    }
+    BootMode boot;
+    try {
+      boot = BootMode.parse(c.string("boot", "hybrid"));
+    } catch (IllegalArgumentException e) {
+      throw c.error("boot", "Unknown boot mode", "Use \"bios\", \"uefi\" or \"hybrid\".");
+    }
+    if (!c.string("filesystem", "ext4").equals("ext4")) {
+      throw c.error("filesystem", "Unsupported filesystem", "Only \"ext4\" is supported.");
+    }
+    String label = c.string("root_label", "root");
+    if (label.isEmpty() || label.length() > 16) {
+      throw c.error("root_label", "Bad root label", "Use 1 to 16 characters.");
+    }
+    try {
+      return new DiskSpec(
+          size,
+          scheme,
+          boot,
+          "ext4",
+          label,
+          size(c, "esp_size", "64M"),
+          size(c, "boot_partition_size", "0"),
+          c.strings("kernel_args"),
+          seed,
+          epoch);
+    } catch (IllegalArgumentException e) {
+      throw c.error("size", "Bad disk size", e.getMessage());
+    }
+  }
+
+  private static long size(Config c, String name, String fallback) {
+    try {
+      long v = Sizes.parse(c.string(name, fallback));
+      if (v % (1 << 20) != 0) {
+        throw new IllegalArgumentException("not whole MiB");
+      }
+      return v;
+    } catch (IllegalArgumentException e) {
+      throw c.error(
+          name,
+          "Bad size",
+          "Write a size in whole MiB such as \"4G\" or \"512M\": " + e.getMessage());
+    }
+  }
+
+  /** Adds the arguments in the image's /etc/kernel/cmdline (written by customize) to the spec's. */
+  static DiskSpec withCmdline(DiskSpec s, RootFs r) throws java.io.IOException {
+    var e = r.tree().get("etc/kernel/cmdline").filter(dev.ingot.fs.FileEntry::isRegular);
+    if (e.isEmpty() || e.get().content() == null) {
+      return s;
+    }
+    String text;
+    try (var in = r.blobs().open(e.get().content())) {
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    java.util.List<String> args =
+        new java.util.ArrayList<>(java.util.List.of(text.strip().split("\\s+")));
+    args.removeIf(String::isBlank);
+    args.addAll(s.kernelArgs());
+    return new DiskSpec(
+        s.size(),
+        s.scheme(),
+        s.boot(),
+        s.filesystem(),
+        s.rootLabel(),
+        s.espSize(),
+        s.bootSize(),
+        args,
+        s.seed(),
+        s.epoch());
+  }
+
+  @Override
+  public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
+    RootFs rootfs = (RootFs) input;
+    String name = config.string("output", ctx.buildName() + ".raw");
+    if (name.contains("/") || name.isBlank()) {
+      throw config.error("output", "Bad output name", "Give a file name without directories.");
+    }
+    DiskSpec spec = spec(config, ctx.buildName() + "/" + name, ctx.sourceDateEpoch());
+    Files.createDirectories(ctx.outputDir());
+    Path out = ctx.outputDir().resolve(name);
+    Path work = Files.createTempDirectory(ctx.outputDir(), ".disk-work-");
+    ctx.cleanups().add("remove " + work, () -> dev.ingot.plugin.AtomicOutput.deleteTree(work));
+    try {
+      ctx.log().info("generalizing the root filesystem for a VM image");
+      RootFs general = Generalizer.apply(rootfs);
+      spec = withCmdline(spec, general);
+      ctx.log()
+          .info(
+              "assembling "
+                  + out.getFileName()
+                  + " ("
+                  + Sizes.human(spec.size())
+                  + ", "
+                  + spec.boot().id()
+                  + ")");
+      new DiskBuilder(new Tools(ctx.processes(), ctx.cancellation()), work)
+          .build(general.tree(), general.blobs(), spec, out);
+      return new DiskImage(out, spec.size(), spec.boot().id(), general);
+    } finally {
+      dev.ingot.plugin.AtomicOutput.deleteTree(work);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.ingot.disk;
+
+import dev.ingot.disk.part.PartitionTable;
+import java.util.List;
+
+/**
+ * What disk to assemble. Sizes in bytes: {@code size} of the whole disk, {@code espSize} of the EFI
+ * system partition, {@code bootSize} of a separate /boot (0: none). {@code seed} makes the disk,
+ * partition and filesystem ids (same seed, same ids); {@code epoch} is SOURCE_DATE_EPOCH in
+ * seconds. Immutable.
+ */
+public record DiskSpec(
+    long size,
+    PartitionTable.Scheme scheme,
+    BootMode boot,
+    String filesystem,
+    String rootLabel,
+    long espSize,
+    long bootSize,
+    List<String> kernelArgs,
+    String seed,
+    long epoch) {
+  public static final long DEFAULT_ESP = 64L << 20;
+
+  public DiskSpec {
+    kernelArgs = List.copyOf(kernelArgs);
+    if (!filesystem.equals("ext4")) {
+      throw new IllegalArgumentException("filesystem must be ext4, not '" + filesystem + "'");
+    }
+    if (size % 512 != 0 || espSize % (1 << 20) != 0 || bootSize % (1 << 20) != 0) {
+      throw new IllegalArgumentException("disk and partition sizes must be whole MiB");
+    }
+    if (boot.uefi() && espSize < (33L << 20)) {
+      throw new IllegalArgumentException("the EFI system partition needs at least 33 MiB");
+    }
+    if (size < (64L << 20) + (boot.uefi() ? espSize : 0) + bootSize) {
+      throw new IllegalArgumentException(
+          "a disk of " + size + " bytes is too small for its partitions and a root filesystem");
+    }
+  }
+}

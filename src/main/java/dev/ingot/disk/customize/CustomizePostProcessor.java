@@ -1,0 +1,212 @@
+package dev.ingot.disk.customize;
+
+import dev.ingot.artifact.Artifact;
+import dev.ingot.artifact.RootFs;
+import dev.ingot.plugin.Arg;
+import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.Config;
+import dev.ingot.plugin.PostProcessorPlugin;
+import dev.ingot.plugin.Schema;
+import dev.ingot.plugin.StepContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Post-processor {@code customize}: hostname, timezone, locale, users with SSH keys, sshd
+ * hardening, services, kernel arguments, files and cloud-init datasources, applied to a root
+ * filesystem before it becomes a disk. Holds no state; thread-safe.
+ */
+public final class CustomizePostProcessor implements PostProcessorPlugin {
+  private static final Schema USER =
+      Schema.of(
+          Arg.required("name", ArgType.STRING, "Login name."),
+          Arg.optional("uid", ArgType.NUMBER, null, "User id (default: next free from 1000)."),
+          Arg.optional(
+              "groups", ArgType.STRING_LIST, null, "Supplementary groups, e.g. [\"sudo\"]."),
+          Arg.optional("shell", ArgType.STRING, "/bin/bash", "Login shell."),
+          Arg.optional(
+                  "password_hash", ArgType.STRING, null, "crypt(3) hash; none: key login only.")
+              .asSensitive(),
+          Arg.optional("ssh_authorized_keys", ArgType.STRING_LIST, null, "SSH public keys."));
+  private static final Schema SSH =
+      Schema.of(
+          Arg.optional("permit_root_login", ArgType.STRING, null, "yes, no, prohibit-password."),
+          Arg.optional("password_authentication", ArgType.BOOL, null, "Allow password logins."));
+  private static final Schema SERVICES =
+      Schema.of(
+          Arg.optional("enable", ArgType.STRING_LIST, null, "Units to enable."),
+          Arg.optional("disable", ArgType.STRING_LIST, null, "Units to disable."),
+          Arg.optional("mask", ArgType.STRING_LIST, null, "Units to mask."));
+  private static final Schema FILE =
+      Schema.of(
+          Arg.required("path", ArgType.STRING, "Absolute path in the image."),
+          Arg.optional("content", ArgType.STRING, null, "The file's text."),
+          Arg.optional(
+              "source", ArgType.STRING, null, "A local file to copy (relative to the template)."),
+          Arg.optional("mode", ArgType.STRING, "0644", "Octal mode."),
+          Arg.optional("owner", ArgType.STRING, "root:root", "user:group, by name or number."));
+  private static final Schema CLOUD_INIT =
+      Schema.of(
+          Arg.optional(
+              "datasource_list",
+              ArgType.STRING_LIST,
+              null,
+              "e.g. [\"NoCloud\", \"VMware\", \"OVF\", \"None\"]."));
+  private static final Schema SCHEMA =
+      Schema.of(
+          Arg.optional("hostname", ArgType.STRING, null, "Host name."),
+          Arg.optional("timezone", ArgType.STRING, null, "Time zone, e.g. \"Europe/Berlin\"."),
+          Arg.optional("locale", ArgType.STRING, null, "LANG, e.g. \"C.UTF-8\"."),
+          Arg.blocks("users", USER, "User accounts."),
+          Arg.blocks("ssh", SSH, "sshd settings."),
+          Arg.blocks("services", SERVICES, "systemd units."),
+          Arg.optional("kernel_args", ArgType.STRING_LIST, null, "Kernel arguments for the disk."),
+          Arg.blocks("files", FILE, "Files to add."),
+          Arg.blocks("cloud_init", CLOUD_INIT, "cloud-init settings."));
+
+  @Override
+  public String type() {
+    return "customize";
+  }
+
+  @Override
+  public Schema schema() {
+    return SCHEMA;
+  }
+
+  @Override
+  public String description() {
+    return "Customize a root filesystem for a VM image: users, SSH, services, files, cloud-init";
+  }
+
+  @Override
+  public Set<Class<? extends Artifact>> accepts() {
+    return Set.of(RootFs.class);
+  }
+
+  @Override
+  public Class<? extends Artifact> produces(Class<? extends Artifact> input, Config config) {
+    return RootFs.class;
+  }
+
+  /** Reads the configuration; a bad value is a diagnostic at its argument. */
+  static Customization customization(Config c, StepContext ctx) {
+    List<Customization.User> users = new ArrayList<>();
+    for (Config u : c.objects("users")) {
+      try {
+        users.add(
+            new Customization.User(
+                u.string("name").orElse(null),
+                u.number("uid").map(java.math.BigDecimal::intValueExact).orElse(null),
+                u.strings("groups"),
+                u.string("shell", "/bin/bash"),
+                u.string("password_hash").orElse(null),
+                u.strings("ssh_authorized_keys")));
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        throw c.error("users", "Bad user", e.getMessage());
+      }
+    }
+    Customization.Ssh ssh =
+        c.object("ssh")
+            .map(
+                s ->
+                    wrap(
+                        c,
+                        "ssh",
+                        () ->
+                            new Customization.Ssh(
+                                s.string("permit_root_login").orElse(null),
+                                s.bool("password_authentication").orElse(null))))
+            .orElse(null);
+    Customization.Services services =
+        c.object("services")
+            .map(
+                s ->
+                    wrap(
+                        c,
+                        "services",
+                        () ->
+                            new Customization.Services(
+                                s.strings("enable"), s.strings("disable"), s.strings("mask"))))
+            .orElse(null);
+    List<Customization.File> files = new ArrayList<>();
+    for (Config f : c.objects("files")) {
+      files.add(wrap(c, "files", () -> file(f, ctx)));
+    }
+    List<String> ds =
+        c.object("cloud_init").map(ci -> ci.strings("datasource_list")).orElse(List.of());
+    return wrap(
+        c,
+        "hostname",
+        () ->
+            new Customization(
+                c.string("hostname").orElse(null),
+                c.string("timezone").orElse(null),
+                c.string("locale").orElse(null),
+                users,
+                ssh,
+                services,
+                c.strings("kernel_args"),
+                files,
+                ds));
+  }
+
+  private static Customization.File file(Config f, StepContext ctx) {
+    byte[] content;
+    if (f.has("content") == f.has("source")) {
+      throw new IllegalArgumentException(
+          "give a file either content or source, not both or neither");
+    }
+    if (f.has("content")) {
+      content = f.string("content").orElseThrow().getBytes(StandardCharsets.UTF_8);
+    } else {
+      try {
+        content = Files.readAllBytes(ctx.templatePath(f.string("source").orElseThrow()));
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "cannot read source " + f.string("source").orElseThrow() + ": " + e.getMessage());
+      }
+    }
+    int mode;
+    try {
+      mode = Integer.parseInt(f.string("mode", "0644"), 8);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("mode must be octal such as \"0644\"");
+    }
+    return new Customization.File(
+        f.string("path").orElse(null), content, mode, f.string("owner", "root:root"));
+  }
+
+  private interface Make<T> {
+    T make();
+  }
+
+  private static <T> T wrap(Config c, String arg, Make<T> m) {
+    try {
+      return m.make();
+    } catch (IllegalArgumentException e) {
+      throw c.error(arg, "Bad " + arg + " setting", e.getMessage());
+    }
+  }
+
+  @Override
+  public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
+    RootFs r = (RootFs) input;
+    Customization c = customization(config, ctx);
+    try {
+      return new RootFs(
+          new Customizer(r.blobs(), ctx.sourceDateEpoch()).apply(r.tree(), c),
+          r.blobs(),
+          r.packages(),
+          r.variant(),
+          r.architecture(),
+          r.osRelease());
+    } catch (IllegalArgumentException e) {
+      throw config.error("users", "Cannot apply the customization", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.ingot.disk.ovf;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The virtual machine an OVF describes. {@code memoryMib} in MiB; {@code hardwareVersion} as
+ * "vmx-13"; {@code scsi} is VirtualSCSI (paravirtual) or lsilogic; {@code efi} sets the firmware;
+ * {@code properties} are ProductSection properties (cloud-init's OVF datasource reads instance-id,
+ * hostname, public-keys, user-data, seedfrom) with their default values. Immutable.
+ */
+public record OvfSpec(
+    String vmName,
+    int cpus,
+    int memoryMib,
+    String hardwareVersion,
+    String osType,
+    String scsi,
+    String network,
+    boolean cdrom,
+    boolean efi,
+    Map<String, String> properties) {
+  /** The properties cloud-init's OVF datasource understands. */
+  public static final List<String> CLOUD_INIT_KEYS =
+      List.of("instance-id", "hostname", "seedfrom", "public-keys", "user-data", "password");
+
+  public OvfSpec {
+    if (vmName == null || !vmName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")) {
+      throw new IllegalArgumentException(
+          "vm_name must be 1-80 letters, digits, '.', '_' or '-': " + vmName);
+    }
+    if (cpus < 1 || cpus > 768 || memoryMib < 4) {
+      throw new IllegalArgumentException("cpus must be 1-768 and memory at least 4 MiB");
+    }
+    if (!hardwareVersion.matches("vmx-[0-9]{1,2}")) {
+      throw new IllegalArgumentException(
+          "hardware_version must look like vmx-13, not '" + hardwareVersion + "'");
+    }
+    if (!Set.of("VirtualSCSI", "lsilogic", "lsilogicsas", "buslogic").contains(scsi)) {
+      throw new IllegalArgumentException(
+          "scsi_controller must be VirtualSCSI, lsilogic, lsilogicsas or buslogic, not '"
+              + scsi
+              + "'");
+    }
+    properties = Map.copyOf(properties);
+    for (String k : properties.keySet()) {
+      if (!CLOUD_INIT_KEYS.contains(k)) {
+        throw new IllegalArgumentException(
+            "unknown OVF property '" + k + "' (known: " + String.join(", ", CLOUD_INIT_KEYS) + ")");
+      }
+    }
+  }
+
+  /** A disk of the OVF: its file name, exact file size and virtual capacity, in bytes. */
+  public record DiskRef(String file, long fileSize, long capacity) {}
+}

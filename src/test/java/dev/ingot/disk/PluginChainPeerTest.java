@@ -1,0 +1,179 @@
+package dev.ingot.disk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ingot.artifact.DiskFiles;
+import dev.ingot.artifact.DiskImage;
+import dev.ingot.artifact.Ova;
+import dev.ingot.artifact.RootFs;
+import dev.ingot.diag.DiagnosticsException;
+import dev.ingot.disk.format.TestDisks;
+import dev.ingot.fs.Digest;
+import dev.ingot.fs.DirBlobStore;
+import dev.ingot.fs.FileEntry;
+import dev.ingot.fs.FileTree;
+import dev.ingot.plugin.BuildLog;
+import dev.ingot.plugin.Cancellation;
+import dev.ingot.plugin.Cleanups;
+import dev.ingot.plugin.Config;
+import dev.ingot.plugin.LocalProcessRunner;
+import dev.ingot.plugin.PostProcessorPlugin;
+import dev.ingot.plugin.StepContext;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** customize → disk → convert → ova called as the engine calls them, on a small synthetic tree. */
+@Tag("peer")
+class PluginChainPeerTest {
+  @TempDir Path tmp;
+  static final long T = 1_700_000_000L;
+
+  StepContext ctx() {
+    return new StepContext(
+        "vm",
+        "debian",
+        "vm",
+        tmp,
+        tmp,
+        tmp.resolve("output/vm"),
+        tmp.resolve("cache"),
+        false,
+        true,
+        T,
+        Map.of(),
+        BuildLog.NONE,
+        new Cancellation(),
+        new Cleanups(),
+        new LocalProcessRunner());
+  }
+
+  RootFs rootfs() throws Exception {
+    DirBlobStore blobs = new DirBlobStore(tmp.resolve("blobs"));
+    FileTree.Builder b = FileTree.builder().put(FileEntry.directory("", 0755, 0, 0, T));
+    for (String[] f :
+        new String[][] {
+          {"boot/vmlinuz-6.1.0-10-amd64", "kernel"},
+          {"boot/initrd.img-6.1.0-10-amd64", "initrd"},
+          {"etc/passwd", "root:x:0:0:root:/root:/bin/bash\n"},
+          {"etc/group", "root:x:0:\nsudo:x:27:\n"},
+          {"etc/shadow", "root:*:19000:0:99999:7:::\n"},
+          {"etc/gshadow", "root:*::\nsudo:*::\n"},
+          {"etc/machine-id", "uninitialized\n"},
+          {"var/log/dpkg.log", "log"}
+        }) {
+      byte[] d = f[1].getBytes();
+      Digest dg = blobs.put(new ByteArrayInputStream(d));
+      b.putWithParents(FileEntry.file(f[0], 0644, 0, 0, T, d.length, dg), 0755, T);
+    }
+    return new RootFs(b.build(), blobs, List.of(), "system", "amd64", "debian-12");
+  }
+
+  static PostProcessorPlugin plugin(String type) {
+    return ServiceLoader.load(PostProcessorPlugin.class).stream()
+        .map(ServiceLoader.Provider::get)
+        .filter(p -> p.type().equals(type))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no post-processor " + type + " registered"));
+  }
+
+  @Test
+  void chainProducesDiskFormatsAndOva() throws Exception {
+    StepContext ctx = ctx();
+    RootFs custom =
+        (RootFs)
+            plugin("customize")
+                .process(
+                    Config.of(
+                        Map.of(
+                            "hostname",
+                            "vm1",
+                            "kernel_args",
+                            List.of("net.ifnames=0"),
+                            "users",
+                            List.of(Map.of("name", "admin", "groups", List.of("sudo"))))),
+                    rootfs(),
+                    ctx);
+    DiskImage disk =
+        (DiskImage)
+            plugin("disk")
+                .process(Config.of(Map.of("size", "256M", "boot", "hybrid")), custom, ctx);
+    assertThat(disk.raw()).exists().hasFileName("vm.raw");
+    assertThat(disk.virtualSize()).isEqualTo(256L << 20);
+    assertThat(disk.rootfs().tree().get("etc/machine-id").orElseThrow().size()).isZero();
+    assertThat(disk.rootfs().tree().contains("var/log/dpkg.log")).isFalse();
+    DiskFiles files =
+        (DiskFiles)
+            plugin("convert")
+                .process(
+                    Config.of(
+                        Map.of(
+                            "formats",
+                            List.of("qcow2", "vmdk", "vhd"),
+                            "options",
+                            Map.of("qcow2", "compress"))),
+                    disk,
+                    ctx);
+    assertThat(files.disks())
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly("vm.qcow2", "vm.vmdk", "vm.vhd");
+    for (Path p : files.disks()) {
+      String fmt =
+          p.toString().endsWith(".vhd")
+              ? "vpc"
+              : p.toString().substring(p.toString().lastIndexOf('.') + 1);
+      assertThat(
+              TestDisks.runOk(
+                  "qemu-img",
+                  "compare",
+                  "-f",
+                  "raw",
+                  "-F",
+                  fmt,
+                  disk.raw().toString(),
+                  p.toString()))
+          .contains("Images are identical");
+    }
+    Ova ova =
+        (Ova)
+            plugin("ova")
+                .process(Config.of(Map.of("cpus", java.math.BigDecimal.valueOf(4))), files, ctx);
+    assertThat(ova.ova()).hasFileName("vm.ova").exists();
+    ctx.cleanups().runAll();
+    try (var s = Files.list(ctx.outputDir())) {
+      assertThat(s.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("vm.raw", "vm.qcow2", "vm.vmdk", "vm.vhd", "vm.ova");
+    }
+  }
+
+  @Test
+  void badArgumentsAreDiagnosticsBeforeAnythingIsWritten() throws Exception {
+    StepContext ctx = ctx();
+    assertThatThrownBy(
+            () -> plugin("disk").process(Config.of(Map.of("size", "3.5G")), rootfs(), ctx))
+        .isInstanceOf(DiagnosticsException.class)
+        .hasMessageContaining("Bad size");
+    assertThatThrownBy(
+            () -> plugin("disk").process(Config.of(Map.of("boot", "coreboot")), rootfs(), ctx))
+        .isInstanceOf(DiagnosticsException.class)
+        .hasMessageContaining("boot mode");
+    DiskImage fake = new DiskImage(tmp.resolve("x.raw"), 1 << 20, "bios", null);
+    assertThatThrownBy(
+            () ->
+                plugin("convert")
+                    .process(Config.of(Map.of("formats", List.of("qcow3"))), fake, ctx))
+        .isInstanceOf(DiagnosticsException.class)
+        .hasMessageContaining("Unknown disk format");
+    assertThatThrownBy(() -> plugin("ova").process(Config.of(Map.of("firmware", "efi")), fake, ctx))
+        .isInstanceOf(DiagnosticsException.class)
+        .hasMessageContaining("cannot boot with EFI");
+    assertThat(ctx.outputDir().resolve("vm.raw")).doesNotExist();
+  }
+}
