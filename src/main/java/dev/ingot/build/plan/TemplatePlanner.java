@@ -213,7 +213,61 @@ public final class TemplatePlanner {
                     p.range()));
   }
 
+  /**
+   * Warns about sensitive arguments written as literals: a password in a template ends up in
+   * version control. (The value is masked in every output either way.)
+   */
+  private void literalSecrets(dev.ingot.plugin.Schema schema, EvaluatedBody body) {
+    body.attributes()
+        .forEach(
+            (name, a) ->
+                schema
+                    .arg(name)
+                    .filter(arg -> arg.sensitive() && a.constant())
+                    .filter(arg -> filled(a.value()))
+                    .ifPresent(
+                        arg ->
+                            diags.add(
+                                Diagnostic.warning(
+                                    "Secret written in the template",
+                                    "The value of \""
+                                        + name
+                                        + "\" is sensitive but written out here, so it ends up"
+                                        + " wherever the template is kept. Use a sensitive"
+                                        + " variable instead and set it from the environment"
+                                        + " (PKR_VAR_NAME) or a var file kept out of version"
+                                        + " control.",
+                                    a.valueRange()))));
+    body.blocks()
+        .forEach(
+            (name, blocks) ->
+                schema
+                    .arg(name)
+                    .filter(dev.ingot.plugin.Arg::block)
+                    .ifPresent(
+                        arg -> {
+                          dev.ingot.plugin.Schema inner =
+                              switch (arg.type()) {
+                                case dev.ingot.plugin.ArgType.Obj o -> o.schema();
+                                case dev.ingot.plugin.ArgType.ListOf(
+                                        dev.ingot.plugin.ArgType.Obj o) ->
+                                    o.schema();
+                                default -> null;
+                              };
+                          if (inner != null) {
+                            blocks.forEach(b -> literalSecrets(inner, b));
+                          }
+                        }));
+  }
+
+  private static boolean filled(Value v) {
+    return v.isKnown()
+        && !v.isNull()
+        && !(v.type() == dev.ingot.template.value.Type.STRING && v.unmark().asString().isBlank());
+  }
+
   private SchemaChecker.Checked check(Plugin plugin, EvaluatedBody body, Set<String> skip) {
+    literalSecrets(plugin.schema(), body);
     SchemaChecker.Checked checked = SchemaChecker.check(plugin.schema(), RawBodies.of(body), skip);
     diags.addAll(checked.diagnostics().all());
     secrets.addAll(checked.sensitiveValues());

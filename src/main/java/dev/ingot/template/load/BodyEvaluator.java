@@ -61,7 +61,9 @@ public final class BodyEvaluator {
               continue;
             }
             Value v = eval.eval(a.expr(), bindings, diags);
-            attrs.put(a.name(), new EvaluatedBody.Attr(v, a.expr().range(), a.nameRange()));
+            attrs.put(
+                a.name(),
+                new EvaluatedBody.Attr(v, a.expr().range(), a.nameRange(), constant(a.expr())));
           }
           case Block b -> block(b, ctx, bindings, blocks, eval, diags);
         }
@@ -74,6 +76,15 @@ public final class BodyEvaluator {
   public static EvaluatedBody evaluate(
       Block block, EvalContext ctx, Map<String, Value> bindings, List<Diagnostic> diags) {
     return evaluate(List.of(block.body()), Set.of(), block.range(), ctx, bindings, diags);
+  }
+
+  private static boolean constant(dev.ingot.template.hcl.Expr e) {
+    if (!e.references().isEmpty()) {
+      return false;
+    }
+    boolean[] call = {false};
+    ExprWalker.each(e, x -> call[0] |= x instanceof dev.ingot.template.hcl.Expr.Call);
+    return !call[0];
   }
 
   private static void block(

@@ -12,8 +12,11 @@ import java.util.Map;
  */
 public record EvaluatedBody(
     Map<String, Attr> attributes, Map<String, List<EvaluatedBody>> blocks, Range range) {
-  /** One evaluated attribute. */
-  public record Attr(Value value, Range valueRange, Range nameRange) {}
+  /**
+   * One evaluated attribute; {@code constant} when its expression uses no variable and calls no
+   * function (a value written out in the template, such as a literal password).
+   */
+  public record Attr(Value value, Range valueRange, Range nameRange, boolean constant) {}
 
   public EvaluatedBody {
     attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
