@@ -37,7 +37,7 @@ public final class TemplatePlanLoader implements PlanLoader {
             r.env(),
             TemplateLoader.PACKER_VERSION,
             null);
-    TemplatePlans.Outcome o = TemplatePlans.load(req, r.plugins(), r.filter());
+    TemplatePlans.Outcome o = TemplatePlans.load(req, r.plugins(), r.filter(), false);
     return new Loaded(o.plan(), o.diagnostics());
   }
 

@@ -29,7 +29,17 @@ public final class TemplatePlans {
 
   private TemplatePlans() {}
 
+  /** Loads, plans and runs {@link PlanValidator}. */
   public static Outcome load(LoadRequest req, PluginRegistry plugins, BuildFilter filter) {
+    return load(req, plugins, filter, true);
+  }
+
+  /**
+   * Loads and plans; {@code checkPlan} also runs {@link PlanValidator} (the {@link PlanLoader}
+   * leaves that to its caller, which runs it itself).
+   */
+  public static Outcome load(
+      LoadRequest req, PluginRegistry plugins, BuildFilter filter, boolean checkPlan) {
     Loaded loaded = TemplateLoader.standard().load(req);
     Masker masker = Masker.of(loaded.secrets());
     Diagnostics diags = loaded.diagnostics();
@@ -47,6 +57,8 @@ public final class TemplatePlans {
       plan = r.plan();
       if (plan.isPresent()) {
         masker = plan.get().masker();
+      }
+      if (plan.isPresent() && checkPlan) {
         Diagnostics checks = PlanValidator.validate(plan.get());
         diags = diags.plus(checks);
         if (checks.hasErrors()) {

@@ -37,7 +37,7 @@ public final class BodyEvaluator {
       List<Diagnostic> diags) {
     Map<String, EvaluatedBody.Attr> attrs = new LinkedHashMap<>();
     Map<String, List<EvaluatedBody>> blocks = new LinkedHashMap<>();
-    ScopeEval eval = Scopes.of(ctx, diags);
+    ScopeEval eval = Scopes.of(ctx);
     for (int i = 0; i < bodies.size(); i++) {
       for (BodyItem item : bodies.get(i).items()) {
         switch (item) {

@@ -56,25 +56,13 @@ final class LocalsEvaluator {
     return out;
   }
 
-  private boolean dependsOnUnknown(LocalDecl d) {
-    for (String dep : deps(d)) {
-      Value v = values.get(dep);
-      if (v != null && inCycleOrAfter(dep)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
+  // Evaluation goes dependencies first, so a local after a cycle finds its dependency marked.
   private final Set<String> poisoned = new LinkedHashSet<>();
 
-  private boolean inCycleOrAfter(String name) {
-    if (inCycle.contains(name) || poisoned.contains(name)) {
-      return true;
-    }
-    for (String dep : deps(decls.get(name))) {
-      if (decls.containsKey(dep) && inCycleOrAfter(dep)) {
-        poisoned.add(name);
+  private boolean dependsOnUnknown(LocalDecl d) {
+    for (String dep : deps(d)) {
+      if (inCycle.contains(dep) || poisoned.contains(dep)) {
+        poisoned.add(d.name());
         return true;
       }
     }

@@ -15,8 +15,4 @@ import java.util.Map;
 @FunctionalInterface
 interface ScopeEval {
   Value eval(Expr e, Map<String, Value> extra, List<Diagnostic> diags);
-
-  default Value eval(Expr e, List<Diagnostic> diags) {
-    return eval(e, Map.of(), diags);
-  }
 }

@@ -1,17 +1,15 @@
 package dev.ingot.template.load;
 
-import dev.ingot.diag.Diagnostic;
 import dev.ingot.template.eval.EvalContext;
 import dev.ingot.template.eval.EvalResult;
 import dev.ingot.template.eval.Evaluator;
-import java.util.List;
 
 /** {@link ScopeEval}s over the HCL evaluator. Stateless. */
-public final class Scopes {
+final class Scopes {
   private Scopes() {}
 
   /** Evaluates in {@code ctx} plus the extra names; diagnostics go to the caller's list. */
-  static ScopeEval of(EvalContext ctx, List<Diagnostic> ignored) {
+  static ScopeEval of(EvalContext ctx) {
     return (e, extra, diags) -> {
       EvalContext c = ctx;
       for (var x : extra.entrySet()) {

@@ -108,7 +108,7 @@ public final class TemplateLoader {
     base.put("local", Value.object(localValues));
 
     EvalContext scope = EvalContext.of(base, noEnv, fcNoEnv);
-    ScopeEval eval = Scopes.of(scope, diags);
+    ScopeEval eval = Scopes.of(scope);
     BuildDecoder builds = new BuildDecoder(d.sources(), d.sourcesComplete(), eval, diags);
     List<BuildDecl> decoded = new ArrayList<>();
     d.builds().forEach(b -> builds.decode(b).ifPresent(decoded::add));
