@@ -12,6 +12,10 @@ final class Commands {
   static final List<Class<?>> ALL =
       List.of(
           BuildCommand.class,
+          ValidateCommand.class,
+          InspectCommand.class,
+          InitCommand.class,
+          FmtCommand.class,
           ConvertCommand.class,
           DbCommand.class,
           DiskInfoCommand.class,

@@ -18,7 +18,7 @@ public final class Ingot implements Runnable {
   public static final String VERSION = "0.1.0";
 
   /** The Packer version whose template language we follow (for {@code required_version}). */
-  public static final String PACKER_COMPAT = "1.11.0";
+  public static final String PACKER_COMPAT = dev.ingot.template.load.TemplateLoader.PACKER_VERSION;
 
   private final CliEnv env;
 

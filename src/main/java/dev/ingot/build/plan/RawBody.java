@@ -12,8 +12,16 @@ import java.util.Map;
  */
 public record RawBody(
     Map<String, Attr> attributes, Map<String, List<RawBody>> blocks, Range range) {
-  /** One evaluated attribute and the range of its value expression. */
-  public record Attr(Object value, Range range) {}
+  /**
+   * One evaluated attribute, the range of its value expression and of its name (where HCL reports
+   * an unsupported argument).
+   */
+  public record Attr(Object value, Range range, Range nameRange) {
+    /** An attribute whose name is reported at its value (no separate name range). */
+    public Attr(Object value, Range range) {
+      this(value, range, range);
+    }
+  }
 
   public RawBody {
     attributes = Map.copyOf(attributes);

@@ -62,6 +62,7 @@ public final class SchemaChecker {
                 return;
               }
               Range at = attr.range() != null ? attr.range() : body.range();
+              Range nameAt = attr.nameRange() != null ? attr.nameRange() : at;
               Arg arg = schema.arg(name).orElse(null);
               if (arg == null) {
                 diags.add(
@@ -71,7 +72,7 @@ public final class SchemaChecker {
                             + name
                             + "\" is not expected here."
                             + ValueConversion.suggest(name, known),
-                        at));
+                        nameAt));
               } else if (arg.block()) {
                 diags.add(
                     Diagnostic.error(
@@ -81,7 +82,7 @@ public final class SchemaChecker {
                             + "\" is not expected here. Did you mean to define a block of type \""
                             + name
                             + "\"?",
-                        at));
+                        nameAt));
               } else if (attr.value() != null) {
                 Object v = ValueConversion.convert(arg.type(), attr.value(), name, at, diags);
                 out.put(name, v);

@@ -1,0 +1,12 @@
+variable "name" {
+  default = "web"
+}
+
+source "null" "a" {
+  communicator = "none"
+}
+
+build {
+  name    = var.name
+  sources = ["source.null.a"]
+}

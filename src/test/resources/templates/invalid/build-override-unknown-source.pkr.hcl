@@ -1,0 +1,9 @@
+source "null" "web" {
+  communicator = "none"
+}
+
+build {
+  source "source.null.db" {
+    name = "database"
+  }
+}

@@ -1,0 +1,8 @@
+source "null" "a" {
+  communicator = "none"
+}
+
+build {
+  sources     = ["source.null.a"]
+  descripton  = "typo"
+}

@@ -1,0 +1,11 @@
+variable "version" {
+  default = "2.0"
+}
+
+source "null" "a" {
+  communicator = "none"
+}
+
+build {
+  sources = ["source.null.a"]
+}

@@ -1,0 +1,8 @@
+source "null" "a" {
+  communicator = "none"
+  communicator = "ssh"
+}
+
+build {
+  sources = ["source.null.a"]
+}

@@ -1,0 +1,11 @@
+source "null" "web" {
+  communicator = "none"
+}
+
+source "null" "web" {
+  communicator = "none"
+}
+
+build {
+  sources = ["source.null.web"]
+}

@@ -1,0 +1,11 @@
+source "null" "a" {
+  communicator = "none"
+}
+
+build {
+  sources = ["source.null.a"]
+
+  post-processor "compress" {
+    keep_input_artifact = "definitely"
+  }
+}

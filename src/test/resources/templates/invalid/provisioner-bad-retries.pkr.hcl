@@ -1,0 +1,12 @@
+source "null" "a" {
+  communicator = "none"
+}
+
+build {
+  sources = ["source.null.a"]
+
+  provisioner "shell-local" {
+    max_retries = "several"
+    inline      = ["echo hi"]
+  }
+}

@@ -1,0 +1,11 @@
+packer {
+  required_version = "at least one point six"
+}
+
+source "null" "a" {
+  communicator = "none"
+}
+
+build {
+  sources = ["source.null.a"]
+}

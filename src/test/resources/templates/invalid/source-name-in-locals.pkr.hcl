@@ -1,0 +1,11 @@
+locals {
+  artifact = "image-${source.name}"
+}
+
+source "null" "a" {
+  communicator = "none"
+}
+
+build {
+  sources = ["source.null.a"]
+}

@@ -1,0 +1,7 @@
+source "null" {
+  communicator = "none"
+}
+
+build {
+  sources = ["source.null.a"]
+}

@@ -1,0 +1,21 @@
+source "null" "remote" {
+  communicator = "ssh"
+  ssh_host     = "127.0.0.1"
+  ssh_username = "builder"
+  ssh_password = "placeholder"
+}
+
+build {
+  sources = ["source.null.remote"]
+
+  # The same source without a communicator.
+  source "source.null.remote" {
+    name         = "local"
+    communicator = "none"
+  }
+
+  provisioner "shell-local" {
+    only   = ["null.local"]
+    inline = ["echo local build"]
+  }
+}

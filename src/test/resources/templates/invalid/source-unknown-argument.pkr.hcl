@@ -1,0 +1,7 @@
+source "null" "a" {
+  comunicator = "none"
+}
+
+build {
+  sources = ["source.null.a"]
+}

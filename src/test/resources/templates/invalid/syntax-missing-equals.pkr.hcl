@@ -1,0 +1,11 @@
+variable "name" {
+  default "web"
+}
+
+source "null" "a" {
+  communicator = "none"
+}
+
+build {
+  sources = ["source.null.a"]
+}

@@ -1,0 +1,6 @@
+source "null" "broken" {
+  communicator = "none"
+
+build {
+  sources = ["source.null.broken"]
+}

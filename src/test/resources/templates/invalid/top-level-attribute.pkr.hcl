@@ -1,0 +1,9 @@
+region = "eu-west-1"
+
+source "null" "a" {
+  communicator = "none"
+}
+
+build {
+  sources = ["source.null.a"]
+}

@@ -1,0 +1,15 @@
+locals {
+  image = "web"
+}
+
+source "null" "a" {
+  communicator = "none"
+}
+
+build {
+  sources = ["source.null.a"]
+
+  provisioner "shell-local" {
+    inline = ["echo ${local.imgae}"]
+  }
+}

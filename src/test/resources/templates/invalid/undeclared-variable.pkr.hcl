@@ -1,0 +1,15 @@
+variable "region" {
+  default = "eu-west-1"
+}
+
+source "null" "a" {
+  communicator = "none"
+}
+
+build {
+  sources = ["source.null.a"]
+
+  provisioner "shell-local" {
+    inline = ["echo ${var.regoin}"]
+  }
+}

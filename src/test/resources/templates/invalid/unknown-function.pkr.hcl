@@ -1,0 +1,11 @@
+locals {
+  name = uppercase("web")
+}
+
+source "null" "a" {
+  communicator = "none"
+}
+
+build {
+  sources = ["source.null.a"]
+}

@@ -1,0 +1,11 @@
+source "null" "a" {
+  communicator = "none"
+}
+
+build {
+  sources = ["source.null.a"]
+
+  post-processor "manifst" {
+    output = "m.json"
+  }
+}

@@ -1,0 +1,2 @@
+debug = "maybe"
+tags  = "not-a-list"

@@ -1,0 +1,12 @@
+variable "region" {
+  type    = string
+  defualt = "eu-west-1"
+}
+
+source "null" "a" {
+  communicator = "none"
+}
+
+build {
+  sources = ["source.null.a"]
+}

@@ -1,0 +1,3 @@
+locals {
+  artifact = "${var.app_name}-${var.app_version}"
+}

@@ -1,0 +1,3 @@
+source "null" "app" {
+  communicator = "none"
+}

@@ -1,0 +1,6 @@
+#cloud-config
+hostname: ${hostname}
+packages:
+%{ for p in packages ~}
+  - ${p}
+%{ endfor ~}

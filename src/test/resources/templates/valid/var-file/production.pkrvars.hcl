@@ -1,0 +1,6 @@
+environment    = "production"
+instance_count = 3
+features = [
+  "monitoring",
+  "backups",
+]
