@@ -11,7 +11,11 @@ import java.util.Map;
 /**
  * A raw image: guest byte N is file byte N. Holes are found with {@link SparseFiles} when the
  * platform allows, else the whole file counts as allocated and converters test blocks for zeros.
- * Thread-safe.
+ * Converters look at the bytes through {@link #view}, a read-only memory map of the file, which
+ * spares copying every byte into a buffer: zero tests, deflate and writes read the page cache
+ * directly. The maps live until garbage collected (the JDK cannot unmap a buffer), so they hold
+ * only address space, never a copy. An input truncated while it is read makes the access fault,
+ * which the JDK reports as an InternalError and the pipelines as an IOException. Thread-safe.
  */
 public final class RawReader implements DiskReader {
   private final FileChannel ch;
