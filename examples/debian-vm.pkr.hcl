@@ -22,9 +22,10 @@ variable "disk_size" {
 }
 
 source "debian" "vm" {
-  suite    = "bookworm"
-  variant  = "system"
-  packages = ["linux-image-cloud-amd64", "openssh-server", "cloud-init", "sudo"]
+  suite   = "bookworm"
+  variant = "system"
+  # systemd-sysv provides /sbin/init; the "system" variant installs only what apt calls required.
+  packages = ["systemd-sysv", "udev", "e2fsprogs", "linux-image-cloud-amd64", "openssh-server", "cloud-init", "sudo"]
 }
 
 build {
@@ -75,11 +76,12 @@ build {
     }
 
     post-processor "ova" {
-      vm_name          = "debian-vm"
-      cpus             = 2
-      memory           = 2048
-      hardware_version = "vmx-13"
-      network          = "VM Network"
+      keep_input_artifact = true # keep the qcow2 and the VMDK next to the OVA
+      vm_name             = "debian-vm"
+      cpus                = 2
+      memory              = 2048
+      hardware_version    = "vmx-13"
+      network             = "VM Network"
     }
   }
 }

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Makes a root filesystem safe to clone: every VM made from the image must get its own identity.
  * Empties /etc/machine-id (systemd makes a new one on first boot), removes SSH host keys (and adds
- * a unit that makes new ones before sshd starts when nothing else does), DHCP leases, cloud-init's
+ * a unit that makes new ones before sshd starts when none exist, also when cloud-init is installed:
+ * with no datasource found cloud-init disables itself and would leave sshd without keys; the unit
+ * runs after cloud-init's, so it does nothing when cloud-init made them), DHCP leases, cloud-init's
  * state and every log file. A pure transformation of the tree; idempotent.
  */
 public final class Generalizer {
@@ -55,13 +57,14 @@ public final class Generalizer {
       FileEntry old = tree.get("etc/machine-id").orElse(null);
       b.put(FileEntry.file("etc/machine-id", 0444, 0, 0, old == null ? t : old.mtime(), 0, null));
     }
-    if (tree.contains("usr/sbin/sshd") && !tree.contains("usr/bin/cloud-init")) {
+    if (tree.contains("usr/sbin/sshd")) {
       Trees.putText(
           b,
           blobs,
           KEYGEN_UNIT,
           "[Unit]\nDescription=Make SSH host keys (removed when the image was generalized)\n"
-              + "Before=ssh.service\nConditionPathExistsGlob=!/etc/ssh/ssh_host_*_key\n\n"
+              + "After=cloud-init.service\nBefore=ssh.service\n"
+              + "ConditionPathExistsGlob=!/etc/ssh/ssh_host_*_key\n\n"
               + "[Service]\nType=oneshot\nExecStart=/usr/bin/ssh-keygen -A\n\n"
               + "[Install]\nWantedBy=multi-user.target\n",
           0644,
