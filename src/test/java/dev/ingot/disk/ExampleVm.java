@@ -36,7 +36,19 @@ public final class ExampleVm {
 
   public static synchronized Outputs get() throws Exception {
     if (cached == null) {
-      cached = build(Files.createTempDirectory("ingot-example-vm"));
+      Path dir = Files.createTempDirectory("ingot-example-vm");
+      // Shared by several test classes of the JVM, so removed when the JVM ends.
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      dev.ingot.plugin.AtomicOutput.deleteTree(dir);
+                    } catch (java.io.IOException e) {
+                      System.err.println("cannot remove " + dir + ": " + e.getMessage());
+                    }
+                  }));
+      cached = build(dir);
     }
     return cached;
   }
