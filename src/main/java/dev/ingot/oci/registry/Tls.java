@@ -38,7 +38,9 @@ final class Tls {
   /** The service behind {@link #none()}: default parameters, and a refusal for everything else. */
   private static final class NoTls extends SSLContextSpi {
     private static IllegalStateException refused() {
-      return new IllegalStateException("TLS is not used by this client (plain HTTP only)");
+      return new IllegalStateException(
+          "this client was made for plain HTTP (insecure), so it cannot open https URLs"
+              + " (such as a token realm on https)");
     }
 
     @Override
