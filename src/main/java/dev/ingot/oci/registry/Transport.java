@@ -67,7 +67,7 @@ final class Transport {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL);
     if (plain) {
-      b.sslContext(Tls.none());
+      b.sslContext(Tls.none()).sslParameters(new javax.net.ssl.SSLParameters());
     } else if (settings.caFile() != null) {
       b.sslContext(Tls.withCa(settings.caFile()));
     }
@@ -167,6 +167,16 @@ final class Transport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Cancellation.CancelledException();
+    }
+  }
+
+  /** Stops the client's selector thread; idle connections are closed. */
+  void close() {
+    http.shutdownNow();
+    try {
+      http.awaitTermination(Duration.ofSeconds(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
