@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -57,6 +58,19 @@ class ExamplesTest {
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("The configuration is valid.");
     assertThat(r.err()).as("no warnings").isEmpty();
+  }
+
+  /** {@code ingot init NAME} gives a starter that validates and builds as it is. */
+  @Test
+  void theInitStarterValidatesAndBuilds(@TempDir Path dir) {
+    assertThat(CliTestSupport.run(dir, Map.of(), "init", "hello").exitCode()).isZero();
+    CliTestSupport.Run v = CliTestSupport.run(dir, Map.of(), "validate", "hello.pkr.hcl");
+    assertThat(v.exitCode()).as(v.err()).isZero();
+    CliTestSupport.Run b =
+        CliTestSupport.run(dir, Map.of(), "build", "-color=false", "hello.pkr.hcl");
+    assertThat(b.exitCode()).as(b.out() + b.err()).isZero();
+    assertThat(b.out()).contains("hello.null.hello: Hello from Ingot (hello, null.hello)");
+    assertThat(dir.resolve("output/hello/packer-manifest.json")).exists();
   }
 
   /** README's first command builds this example; it names no suite or mirror of its own. */
