@@ -83,7 +83,7 @@ public final class ImagePusher {
 
   private void pushBlob(Image img, String repo, Descriptor d, List<String> mountFrom)
       throws IOException {
-    if (client.blobExists(repo, d.digest())) {
+    if (client.blobExists(repo, d.digest(), Auth.pushScope(repo, mountFrom))) {
       log.info("blob " + d.digest().hex().substring(0, 12) + " already in " + repo);
       return;
     }

@@ -69,6 +69,11 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   public boolean blobExists(String repo, Digest d) throws IOException {
+    return blobExists(repo, d, Auth.pullScope(repo));
+  }
+
+  /** HEAD under {@code scope} (a pusher asks with its push scope: one token serves the push). */
+  boolean blobExists(String repo, Digest d, String scope) throws IOException {
     Transport.Res r =
         t.send(
             req(
@@ -76,7 +81,7 @@ public final class RegistryClient implements AutoCloseable {
                 "/v2/" + repo + "/blobs/" + d,
                 null,
                 Set.of(200, 404),
-                Auth.pullScope(repo),
+                scope,
                 true,
                 "check blob " + d.hex().substring(0, 12),
                 Map.of()));

@@ -105,7 +105,8 @@ class RegistryPeerTest {
     }
   }
 
-  private static BuildLog logTo(List<String> lines) {
+  /** A log that collects info and warning lines (the pusher says what it uploaded or mounted). */
+  static BuildLog logTo(List<String> lines) {
     return new BuildLog() {
       @Override
       public void info(String m) {
