@@ -16,12 +16,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue 2's acceptance test: the real {@code ./ingot build} launcher on a template with two builds
  * that must run at the same time, sensitive variables from {@code -var} and {@code PKR_VAR_…},
  * shell-local provisioners that print them, an error-cleanup provisioner and the manifest
- * post-processor; then Ctrl-C (SIGINT to the launcher's process) during a long shell-local step.
+ * post-processor; then Ctrl-C (SIGINT to the launcher's process) or SIGTERM during a long
+ * shell-local step.
  */
 @Tag("peer")
 @Tag("slow")
@@ -201,8 +204,10 @@ class BuildEndToEndTest {
     assertThat(tmp).isEmptyDirectory();
   }
 
-  @Test
-  void ctrlCStopsALongShellStepAndCleansUp() throws Exception {
+  /** Ctrl-C (SIGINT, exit 130) and SIGTERM (exit 143) alike. */
+  @ParameterizedTest
+  @CsvSource({"INT, 130", "TERM, 143"})
+  void aSignalStopsALongShellStepAndCleansUp(String signal, int exitCode) throws Exception {
     Launcher.Started run =
         ingot.start(
             Map.of("PKR_VAR_token", TOKEN), build("-var", "secret=" + SECRET, "-var", "sleep=300"));
@@ -214,13 +219,14 @@ class BuildEndToEndTest {
       assertThat(ProcessHandle.of(pid)).as("sleep %d runs", pid).isPresent();
     }
     // As a terminal's Ctrl-C, but to the launcher's process only: the JVM must get it (the
-    // launcher execs) and stop the sleeps itself.
-    // The shell's own kill: /bin/kill (procps) is not on every machine.
-    Process kill = new ProcessBuilder("/bin/sh", "-c", "kill -INT " + run.process().pid()).start();
+    // launcher execs) and stop the sleeps itself. The shell's own kill: /bin/kill (procps) is not
+    // on every machine.
+    Process kill =
+        new ProcessBuilder("/bin/sh", "-c", "kill -" + signal + " " + run.process().pid()).start();
     assertThat(kill.waitFor()).isZero();
     Launcher.Run r = run.await();
 
-    assertThat(r.exitCode()).as(r.all()).isEqualTo(130);
+    assertThat(r.exitCode()).as(r.all()).isEqualTo(exitCode);
     assertThat(r.err()).contains("Interrupted: cancelling builds and cleaning up");
     assertThat(r.out())
         .contains("Build 'e2e.null.a' was cancelled")

@@ -72,6 +72,18 @@ class CommandUsageTest {
     assertThat(r.out()).contains("Examples:");
   }
 
+  /** README's Commands table has a row for every command (a new command needs one). */
+  @Test
+  void readmeListsEveryCommand() throws Exception {
+    String readme = java.nio.file.Files.readString(Path.of("README.md"));
+    String table = readme.substring(readme.indexOf("### Commands"));
+    table = table.substring(0, table.indexOf("\n\n", table.indexOf("| command")));
+    for (Class<?> c : Commands.ALL) {
+      String name = c.getAnnotation(CommandLine.Command.class).name();
+      assertThat(table).as("README Commands row for " + name).contains("| `ingot " + name);
+    }
+  }
+
   static Stream<Arguments> badCommandLines() {
     return Stream.of(
         Arguments.of(
