@@ -60,6 +60,15 @@ class ExamplesTest {
     assertThat(r.err()).as("no warnings").isEmpty();
   }
 
+  /** Examples are what users copy, so they are in the canonical layout ({@code ingot fmt}). */
+  @ParameterizedTest
+  @MethodSource("examples")
+  void isFormatted(String example) {
+    CliTestSupport.Run r =
+        CliTestSupport.run(EXAMPLES.getParent(), Map.of(), "fmt", "-check", "examples/" + example);
+    assertThat(r.exitCode()).as("ingot fmt -check: " + r.out() + r.err()).isZero();
+  }
+
   /** {@code ingot init NAME} gives a starter that validates and builds as it is. */
   @Test
   void theInitStarterValidatesAndBuilds(@TempDir Path dir) {
