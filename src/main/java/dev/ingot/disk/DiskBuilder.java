@@ -197,5 +197,7 @@ public final class DiskBuilder {
       Files.setLastModifiedTime(
           dir.resolve(parent), java.nio.file.attribute.FileTime.fromMillis(t * 1000));
     }
+    // mke2fs -d copies extended attributes (file capabilities) from the directory.
+    dev.ingot.fs.XattrDump.write(tree, dir, dir.getParent(), tools::run);
   }
 }
