@@ -4,6 +4,7 @@ import dev.ingot.fs.BlobStore;
 import dev.ingot.fs.FileTree;
 import dev.ingot.fs.TreeExporter;
 import dev.ingot.fs.TreeImporter;
+import dev.ingot.fs.XattrDump;
 import dev.ingot.plugin.AtomicOutput;
 import dev.ingot.plugin.BuildLog;
 import dev.ingot.plugin.Cancellation;
@@ -51,6 +52,8 @@ public final class SystemInstaller {
     try {
       new TreeExporter(blobs, Chroot.nodeMaker(s.runner()), new TreeExporter.Options(true))
           .export(unpacked, root);
+      XattrDump.Runner attr = Chroot.attrTools(s.runner());
+      XattrDump.write(unpacked, root, s.work(), attr);
       Files.writeString(root.resolve("usr/sbin/policy-rc.d"), "#!/bin/sh\nexit 101\n");
       Files.setPosixFilePermissions(
           root.resolve("usr/sbin/policy-rc.d"),
@@ -83,7 +86,9 @@ public final class SystemInstaller {
                 + "); last output:\n  "
                 + String.join("\n  ", tail));
       }
-      return new TreeImporter(blobs).importDir(root);
+      // File capabilities set by postinst scripts (setcap) live in security.capability.
+      return XattrDump.attach(
+          new TreeImporter(blobs).importDir(root), XattrDump.read(root, s.work(), attr));
     } finally {
       AtomicOutput.deleteTree(s.work());
     }

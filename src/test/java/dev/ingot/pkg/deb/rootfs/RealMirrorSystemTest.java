@@ -50,6 +50,16 @@ class RealMirrorSystemTest {
     // The real update-initramfs is back in place, not the stub that stood in during configure.
     assertThat(fs.tree().get("usr/sbin/update-initramfs").orElseThrow().size()).isGreaterThan(1000);
     assertThat(fs.tree().get("usr/sbin/update-initramfs.ingot")).isEmpty();
+    // ping's postinst ran setcap: the capability (not a setuid bit) is in the tree.
+    FileEntry ping = fs.tree().get("usr/bin/ping").orElseThrow();
+    assertThat(ping.mode() & 04000).isZero();
+    assertThat(
+            java.util.HexFormat.of()
+                .formatHex(
+                    ping.xattrs()
+                        .getOrDefault("security.capability", "")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+        .isEqualTo("0100000200200000000000000000000000000000");
     assertThat(fs.tree().get("etc/passwd")).isPresent();
 
     // dpkg inside the finished tree: nothing half-installed, every package "ii".
@@ -57,8 +67,12 @@ class RealMirrorSystemTest {
     Files.createDirectories(root);
     new TreeExporter(fs.blobs(), (p, t, m, a, b) -> {}, new TreeExporter.Options(true))
         .export(fs.tree(), root);
+    dev.ingot.fs.XattrDump.write(fs.tree(), root, tmp, Chroot.attrTools(new LocalProcessRunner()));
     Chroot ch =
         new Chroot(root, new LocalProcessRunner(), new dev.ingot.plugin.Cancellation(), false);
+    List<String> cap = new ArrayList<>();
+    assertThat(ch.exec("getcap /usr/bin/ping", Map.of(), cap::add)).isZero();
+    assertThat(cap).anyMatch(l -> l.contains("cap_net_raw=ep"));
     List<String> audit = new ArrayList<>();
     assertThat(ch.exec("dpkg --audit", Map.of(), audit::add)).isZero();
     assertThat(audit).isEmpty();

@@ -15,9 +15,12 @@ import java.util.Map;
  * The RootFs is immutable; the build log is kept for tests that check what ran. Thread-safe.
  */
 public final class SharedSystemRootfs {
-  /** What a VM image needs: init, udev, sshd, a kernel (its initramfs comes from the scripts). */
+  /**
+   * What a VM image needs: init, udev, sshd, a kernel (its initramfs comes from the scripts), and
+   * ping, whose postinst gives /usr/bin/ping a file capability with setcap.
+   */
   public static final List<String> PACKAGES =
-      List.of("systemd-sysv", "udev", "openssh-server", "linux-image-cloud-amd64");
+      List.of("systemd-sysv", "udev", "openssh-server", "linux-image-cloud-amd64", "iputils-ping");
 
   private static RootFs cached;
   private static Contexts.Recording log;
