@@ -71,14 +71,10 @@ final class BuildRunner {
     cancelled |= cancellation.isCancelled() && error.isEmpty();
     boolean failed = error.isPresent() || cancelled;
     if (failed && opts.onError() == OnError.ABORT && !cancelled) {
-      ui.emit(
-          new Event.Log(
-              ui.now(),
-              name,
-              "",
-              Event.Level.WARN,
-              "Build failed and -on-error=abort: cleanups skipped, temporary files and outputs"
-                  + " left for inspection"));
+      warn(
+          name,
+          "Build failed and -on-error=abort: cleanups skipped, temporary files and outputs"
+              + " left for inspection");
     } else {
       runCleanups(name, cleanups);
       if (failed) {
@@ -87,14 +83,10 @@ final class BuildRunner {
           List<Path> kept =
               OutputDirs.deleteExcept(ctx.outputDir(), opts.cwd(), templateDir, explained);
           if (!kept.isEmpty()) {
-            ui.emit(
-                new Event.Log(
-                    ui.now(),
-                    name,
-                    "",
-                    Event.Level.WARN,
-                    "Outputs of the failed build removed; kept what explains the failure: "
-                        + String.join(", ", kept.stream().map(Path::toString).toList())));
+            warn(
+                name,
+                "Outputs of the failed build removed; kept what explains the failure: "
+                    + String.join(", ", kept.stream().map(Path::toString).toList()));
           }
         } catch (Exception e) {
           report(name, "Could not remove output directory: " + Errors.describe(e));
@@ -210,6 +202,10 @@ final class BuildRunner {
     for (String failure : cleanups.runAll()) {
       report(build, "Cleanup failed: " + failure);
     }
+  }
+
+  private void warn(String build, String message) {
+    ui.emit(new Event.Log(ui.now(), build, "", Event.Level.WARN, message));
   }
 
   private void report(String build, String message) {
