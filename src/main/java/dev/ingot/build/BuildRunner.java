@@ -23,8 +23,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Runs one build: the source, the provisioners inside the source's session (the error-cleanup
- * provisioner when one fails), then the post-processor chains. Cleanups run in reverse order at the
- * end, whatever happened, except after a failure with -on-error=abort.
+ * provisioner when one fails or is interrupted), then the post-processor chains. Cleanups run in
+ * reverse order at the end, whatever happened, except after a failure with -on-error=abort.
  */
 final class BuildRunner {
   private final Ui ui;
@@ -128,10 +128,11 @@ final class BuildRunner {
                 return null;
               });
         }
-      } catch (Cancellation.CancelledException e) {
-        throw e;
       } catch (Exception e) {
-        errorCleanup(b, comm, ctx);
+        // Also after Ctrl-C: an interrupted provisioner may have left as much to undo as a
+        // failed one. The build's cancellation is set by then, so the cleanup gets its own (a
+        // second Ctrl-C still stops the process at once).
+        errorCleanup(b, comm, ctx, ctx.cancellation().isCancelled());
         throw e;
       }
       if (session.isPresent()) {
@@ -149,14 +150,18 @@ final class BuildRunner {
     }
   }
 
-  private void errorCleanup(PlannedBuild b, Optional<Communicator> comm, StepContext ctx) {
+  private void errorCleanup(
+      PlannedBuild b, Optional<Communicator> comm, StepContext buildCtx, boolean interrupted) {
+    StepContext ctx = interrupted ? buildCtx.withCancellation(new Cancellation()) : buildCtx;
     ui.emit(
         new Event.Log(
             ui.now(),
             b.buildName(),
             "",
             Event.Level.INFO,
-            "Provisioning step had errors: Running the cleanup provisioner, if present..."));
+            interrupted
+                ? "Provisioning was interrupted: running the cleanup provisioner, if present..."
+                : "Provisioning step had errors: Running the cleanup provisioner, if present..."));
     if (b.errorCleanupProvisioner().isEmpty()) {
       return;
     }

@@ -36,7 +36,8 @@ public final class ConvertCommand implements Callable<Integer> {
       names = "-o",
       paramLabel = "OPTIONS",
       description =
-          "Format options, comma separated: qcow2 cluster_size=N,compression_level=N;"
+          "Format options, comma separated: qcow2 cluster_size=N,compression_level=N"
+              + " (deflate 1-9, default 1: fastest);"
               + " vmdk subformat=streamOptimized|monolithicSparse,adapter_type=…,"
               + "toolsversion=N,hwversion=N; vhd subformat=dynamic|fixed.")
   String options;

@@ -7,9 +7,9 @@ import dev.ingot.disk.part.Partition;
 import dev.ingot.disk.part.PartitionTable;
 import dev.ingot.fs.BlobStore;
 import dev.ingot.fs.FileTree;
-import dev.ingot.fs.FileType;
 import dev.ingot.fs.TreeExporter;
 import dev.ingot.plugin.AtomicOutput;
+import dev.ingot.plugin.ProcessNodeMaker;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -153,49 +153,9 @@ public final class DiskBuilder {
     }
   }
 
-  /**
-   * Exports {@code tree} for mke2fs. Device nodes and FIFOs are made afterwards with mknod(1) and
-   * chown(1): the JDK opens a file to change its mode, and opening a device node (/dev/ptmx)
-   * outside its subsystem fails. Their directories' mtimes are then put back.
-   */
+  /** Exports {@code tree} for mke2fs, device nodes and fifos included (made with mknod). */
   private void exportTree(FileTree tree, BlobStore blobs, Path dir) throws IOException {
-    FileTree.Builder plain = tree.toBuilder();
-    List<dev.ingot.fs.FileEntry> nodes = new java.util.ArrayList<>();
-    for (dev.ingot.fs.FileEntry e : tree.entries()) {
-      if (e.type() == FileType.CHAR_DEVICE
-          || e.type() == FileType.BLOCK_DEVICE
-          || e.type() == FileType.FIFO) {
-        nodes.add(e);
-        plain.remove(e.path());
-      }
-    }
-    new TreeExporter(blobs, (p, t, m, ma, mi) -> {}, new TreeExporter.Options(true))
-        .export(plain.build(), dir);
-    java.util.Set<String> parents = new java.util.TreeSet<>();
-    for (dev.ingot.fs.FileEntry e : nodes) {
-      Path p = dir.resolve(e.path());
-      String kind =
-          switch (e.type()) {
-            case CHAR_DEVICE -> "c";
-            case BLOCK_DEVICE -> "b";
-            default -> "p";
-          };
-      List<String> cmd =
-          new java.util.ArrayList<>(
-              List.of("mknod", "-m", Integer.toOctalString(e.mode()), p.toString(), kind));
-      if (e.type() != FileType.FIFO) {
-        cmd.add(Integer.toString(e.devMajor()));
-        cmd.add(Integer.toString(e.devMinor()));
-      }
-      tools.run(cmd);
-      tools.run(List.of("chown", "-h", e.uid() + ":" + e.gid(), p.toString()));
-      tools.run(List.of("touch", "-h", "-d", "@" + e.mtime(), p.toString()));
-      parents.add(dev.ingot.fs.FsPaths.parent(e.path()));
-    }
-    for (String parent : parents) {
-      long t = tree.get(parent).map(dev.ingot.fs.FileEntry::mtime).orElse(0L);
-      Files.setLastModifiedTime(
-          dir.resolve(parent), java.nio.file.attribute.FileTime.fromMillis(t * 1000));
-    }
+    new TreeExporter(blobs, new ProcessNodeMaker(tools.runner()), new TreeExporter.Options(true))
+        .export(tree, dir);
   }
 }

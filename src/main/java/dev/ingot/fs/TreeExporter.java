@@ -15,7 +15,10 @@ import java.util.List;
 /**
  * Writes a {@link FileTree} out as a real directory (for a chroot, for {@code mke2fs -d}). Owners
  * are set when running as root and skipped otherwise ({@link Options#setOwners}); device nodes and
- * fifos are made with {@code mknod}/{@code mkfifo} through the given {@link NodeMaker}. Contents
+ * fifos are made with {@code mknod}/{@code mkfifo} through the given {@link NodeMaker}, and are
+ * never opened afterwards: the JDK opens a file to set its times (and, without following links, its
+ * mode), which blocks on a fifo and fails or has side effects on a device node, so their owner is
+ * set with lchown, their mode with a path-based chmod and their times by the node maker. Contents
  * are copied, never hard-linked from the blob store: a chroot may modify files in place, and paths
  * sharing one blob may differ in mode and owner. Directory mtimes are set last, deepest first, so
  * that creating children does not disturb them. Not thread-safe.
@@ -24,9 +27,23 @@ public final class TreeExporter {
   /** How to materialize: whether to chown (needs root). */
   public record Options(boolean setOwners) {}
 
-  /** Makes special files, which the JDK cannot; implemented with a process runner at the edge. */
+  /**
+   * Makes special files, which the JDK cannot; implemented with a process runner at the edge
+   * ({@code dev.ingot.plugin.ProcessNodeMaker}).
+   */
   public interface NodeMaker {
+    /** Creates a device node or fifo ({@code major}/{@code minor} are 0 for a fifo). */
     void mknod(Path path, FileType type, int mode, int major, int minor) throws IOException;
+
+    /**
+     * Sets the access and modification times of the special file at {@code path} to {@code
+     * epochSeconds} without opening it. The default cannot and says so; makers that create nodes
+     * override it.
+     */
+    default void setTimes(Path path, long epochSeconds) throws IOException {
+      throw new IOException(
+          "cannot set the times of special file " + path + ": this node maker does not support it");
+    }
   }
 
   private final BlobStore blobs;
@@ -110,6 +127,10 @@ public final class TreeExporter {
   }
 
   private void finish(FileEntry e, Path p) throws IOException {
+    if (isSpecial(e.type())) {
+      finishSpecial(e, p);
+      return;
+    }
     if (options.setOwners()) {
       Files.setAttribute(p, "unix:uid", e.uid(), LinkOption.NOFOLLOW_LINKS);
       Files.setAttribute(p, "unix:gid", e.gid(), LinkOption.NOFOLLOW_LINKS);
@@ -121,5 +142,20 @@ public final class TreeExporter {
     }
     Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
         .setTimes(t, t, null);
+  }
+
+  private static boolean isSpecial(FileType t) {
+    return t == FileType.CHAR_DEVICE || t == FileType.BLOCK_DEVICE || t == FileType.FIFO;
+  }
+
+  /** Owner, mode and times of a device node or fifo, by path only: opening it could block. */
+  private void finishSpecial(FileEntry e, Path p) throws IOException {
+    if (options.setOwners()) {
+      Files.setAttribute(p, "unix:uid", e.uid(), LinkOption.NOFOLLOW_LINKS); // lchown
+      Files.setAttribute(p, "unix:gid", e.gid(), LinkOption.NOFOLLOW_LINKS);
+    }
+    // Following links is a path-based chmod(2); p itself was just made as a node, not a link.
+    Files.setAttribute(p, "unix:mode", e.mode());
+    nodes.setTimes(p, e.mtime());
   }
 }

@@ -2,10 +2,12 @@ package dev.ingot.disk.format;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.function.Supplier;
 
 /**
  * Splits a source disk into fixed-size chunks for a pipeline and reads one only when it may hold
- * data. Thread-safe (reads are positional).
+ * data; a raw source is looked at through a memory map instead of being copied. Thread-safe (reads
+ * are positional).
  */
 final class ChunkSource {
   private final DiskReader src;
@@ -40,18 +42,26 @@ final class ChunkSource {
   }
 
   /**
-   * Reads the chunk into {@code buf} (cleared; on return position 0, limit {@code chunkSize} with
-   * zeros past the disk's end) and returns true, or returns false without reading when no byte of
-   * it is allocated.
+   * The chunk's bytes (position 0, limit {@code chunkSize}, zeros past the disk's end), or null
+   * without reading when no byte of it is allocated. A full chunk of a raw source is a read-only
+   * view of the file; otherwise it is read into the buffer {@code scratch} supplies. The caller
+   * tells which by comparing with that buffer.
    */
-  boolean read(long chunk, ByteBuffer buf) throws IOException {
+  ByteBuffer bytes(long chunk, Supplier<ByteBuffer> scratch) throws IOException {
     long off = offset(chunk);
     int len = length(chunk);
     if (!allocated.intersects(off, off + len)) {
-      return false;
+      return null;
     }
+    if (len == chunkSize && src instanceof RawReader raw) {
+      ByteBuffer v = raw.view(off, len);
+      if (v != null) {
+        return v;
+      }
+    }
+    ByteBuffer buf = scratch.get();
     buf.clear().limit(chunkSize);
     src.read(off, buf.slice(0, chunkSize));
-    return true;
+    return buf;
   }
 }

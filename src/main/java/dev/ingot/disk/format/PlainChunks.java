@@ -11,8 +11,11 @@ import java.util.zip.CRC32C;
  * the pipeline's window. Thread-safe.
  */
 final class PlainChunks {
-  /** One scanned chunk; {@code data} is null when the chunk is all zeros. */
-  record Result(ByteBuffer data, boolean[] nonZero, int crc) {
+  /**
+   * One scanned chunk; {@code data} is null when the chunk is all zeros, and {@code pooled} when it
+   * is a buffer of the pool (not a view of the source).
+   */
+  record Result(ByteBuffer data, boolean[] nonZero, int crc, boolean pooled) {
     boolean empty() {
       return data == null;
     }
@@ -49,15 +52,20 @@ final class PlainChunks {
     return cs.chunkSize() / blockSize;
   }
 
-  Result scan(long chunk) throws IOException {
+  private static final Result EMPTY = new Result(null, null, 0, false);
+
+  private ByteBuffer pooledBuffer() {
     ByteBuffer buf = pool.poll();
+    return buf != null ? buf : ByteBuffer.allocateDirect(cs.chunkSize());
+  }
+
+  Result scan(long chunk) throws IOException {
+    ByteBuffer buf = cs.bytes(chunk, this::pooledBuffer);
     if (buf == null) {
-      buf = ByteBuffer.allocateDirect(cs.chunkSize());
+      return EMPTY;
     }
-    if (!cs.read(chunk, buf)) {
-      pool.add(buf);
-      return new Result(null, null, 0);
-    }
+    boolean pooled = !buf.isReadOnly(); // views of the source are read-only
+
     int len = cs.length(chunk);
     boolean[] nz = new boolean[blocksPerChunk()];
     boolean any = false;
@@ -74,10 +82,12 @@ final class PlainChunks {
       }
     }
     if (!any) {
-      pool.add(buf);
-      return new Result(null, null, 0);
+      if (pooled) {
+        pool.add(buf);
+      }
+      return EMPTY;
     }
-    return new Result(buf, nz, (int) crc.getValue());
+    return new Result(buf, nz, (int) crc.getValue(), pooled);
   }
 
   /** The bytes of block {@code b} of a scanned chunk (a view; valid until released). */
@@ -117,7 +127,7 @@ final class PlainChunks {
   }
 
   void release(Result r) {
-    if (r.data() != null) {
+    if (r.data() != null && r.pooled()) {
       pool.add(r.data());
     }
   }

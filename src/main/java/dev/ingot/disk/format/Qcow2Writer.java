@@ -68,23 +68,32 @@ final class Qcow2Writer {
                   pc.release(o.plain());
                 }
               };
-          for (int b = 0; b < nz.length; b++) {
+          byte[][] z = o.compressed();
+          for (int b = 0; b < nz.length; ) {
             if (!nz[b]) {
+              b++;
               continue;
             }
-            long guest = c * perChunk + b;
-            byte[] z = o.compressed() == null ? null : o.compressed()[b];
             left.incrementAndGet();
-            if (z != null) {
-              l2[(int) guest] = layout.compressedEntry(pos[0], z.length);
-              writes.write(pos[0], ByteBuffer.wrap(z), done);
-              pos[0] += z.length;
-            } else {
-              pos[0] = Blocks.alignUp(pos[0], cs);
-              l2[(int) guest] = pos[0] | Qcow2Layout.COPIED;
-              writes.write(pos[0], pc.block(o.plain(), b), done);
-              pos[0] += cs;
+            if (z != null && z[b] != null) {
+              l2[(int) (c * perChunk + b)] = layout.compressedEntry(pos[0], z[b].length);
+              writes.write(pos[0], ByteBuffer.wrap(z[b]), done);
+              pos[0] += z[b].length;
+              b++;
+              continue;
             }
+            // A run of clusters stored as they are goes out in one write.
+            int e = b + 1;
+            while (e < nz.length && nz[e] && (z == null || z[e] == null)) {
+              e++;
+            }
+            pos[0] = Blocks.alignUp(pos[0], cs);
+            for (int k = b; k < e; k++) {
+              l2[(int) (c * perChunk + k)] = (pos[0] + (long) (k - b) * cs) | Qcow2Layout.COPIED;
+            }
+            writes.write(pos[0], o.plain().data().slice(b * cs, (e - b) * cs), done);
+            pos[0] += (long) (e - b) * cs;
+            b = e;
           }
           done.run();
         });

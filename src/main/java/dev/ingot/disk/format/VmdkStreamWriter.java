@@ -130,8 +130,8 @@ final class VmdkStreamWriter {
   }
 
   private Run compress(ChunkSource cs, long chunk) throws IOException {
-    ByteBuffer in = inBufs.get();
-    if (!cs.read(chunk, in)) {
+    ByteBuffer in = cs.bytes(chunk, inBufs::get);
+    if (in == null) {
       return EMPTY;
     }
     int len = cs.length(chunk);

@@ -48,25 +48,12 @@ public final class Chroot {
     }
   }
 
-  /** Makes device nodes and fifos for {@link dev.ingot.fs.TreeExporter} with mknod/mkfifo. */
+  /**
+   * Makes device nodes and fifos for {@link dev.ingot.fs.TreeExporter} with mknod/mkfifo (and sets
+   * their times with touch -h); see {@link dev.ingot.plugin.ProcessNodeMaker}.
+   */
   public static dev.ingot.fs.TreeExporter.NodeMaker nodeMaker(ProcessRunner runner) {
-    return (p, type, mode, major, minor) -> {
-      List<String> cmd =
-          type == dev.ingot.fs.FileType.FIFO
-              ? List.of("mkfifo", "-m", Integer.toOctalString(mode), p.toString())
-              : List.of(
-                  "mknod",
-                  "-m",
-                  Integer.toOctalString(mode),
-                  p.toString(),
-                  type == dev.ingot.fs.FileType.CHAR_DEVICE ? "c" : "b",
-                  Integer.toString(major),
-                  Integer.toString(minor));
-      ProcessRunner.Result r = runner.run(cmd);
-      if (!r.ok()) {
-        throw new IOException("cannot create " + p + ": " + String.join(" ", r.output()));
-      }
-    };
+    return new dev.ingot.plugin.ProcessNodeMaker(runner);
   }
 
   /** Runs {@code script} with /bin/sh -c inside the root; output lines go to {@code lines}. */
