@@ -215,13 +215,12 @@ class GateTemplateTest {
   }
 
   static List<String> tags() throws Exception {
-    RegistryClient c =
+    try (RegistryClient c =
         new RegistryClient(
             reg.host(),
             RegistrySettings.DEFAULTS.withInsecure(true),
             CredentialStore.fromEnv(Map.of(), new LocalProcessRunner()),
-            new Cancellation());
-    try {
+            new Cancellation())) {
       return c.tags("team/app");
     } catch (java.io.IOException e) {
       return List.of(); // the repository does not exist: nothing was pushed
