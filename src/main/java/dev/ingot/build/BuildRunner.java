@@ -9,6 +9,7 @@ import dev.ingot.build.ui.Ui;
 import dev.ingot.plugin.Cancellation;
 import dev.ingot.plugin.Cleanups;
 import dev.ingot.plugin.Communicator;
+import dev.ingot.plugin.KeptOnFailure;
 import dev.ingot.plugin.ProvisionSession;
 import dev.ingot.plugin.StepContext;
 import java.nio.file.Path;
@@ -46,6 +47,7 @@ final class BuildRunner {
     StepContext ctx = context(b, cancellation, cleanups);
     List<Produced> artifacts = List.of();
     Optional<String> error = Optional.empty();
+    List<Path> explained = List.of();
     boolean cancelled = false;
     try {
       if (opts.force()) {
@@ -54,6 +56,7 @@ final class BuildRunner {
       Produced built = new Produced(b.sourceType(), buildAndProvision(b, ctx));
       ChainRunner.Outcome out = new ChainRunner(ui).run(name, built, b.chains(), ctx);
       artifacts = out.artifacts();
+      explained = out.keptOnFailure();
       if (!out.errors().isEmpty()) {
         error = Optional.of(String.join("; ", out.errors()));
       }
@@ -61,24 +64,30 @@ final class BuildRunner {
       cancelled = true;
     } catch (Exception e) {
       error = Optional.of(Errors.describe(e));
+      if (e instanceof KeptOnFailure k) {
+        explained = k.keptFiles();
+      }
     }
     cancelled |= cancellation.isCancelled() && error.isEmpty();
     boolean failed = error.isPresent() || cancelled;
     if (failed && opts.onError() == OnError.ABORT && !cancelled) {
-      ui.emit(
-          new Event.Log(
-              ui.now(),
-              name,
-              "",
-              Event.Level.WARN,
-              "Build failed and -on-error=abort: cleanups skipped, temporary files and outputs"
-                  + " left for inspection"));
+      warn(
+          name,
+          "Build failed and -on-error=abort: cleanups skipped, temporary files and outputs"
+              + " left for inspection");
     } else {
       runCleanups(name, cleanups);
       if (failed) {
         artifacts = List.of();
         try {
-          OutputDirs.delete(ctx.outputDir(), opts.cwd(), templateDir);
+          List<Path> kept =
+              OutputDirs.deleteExcept(ctx.outputDir(), opts.cwd(), templateDir, explained);
+          if (!kept.isEmpty()) {
+            warn(
+                name,
+                "Outputs of the failed build removed; kept what explains the failure: "
+                    + String.join(", ", kept.stream().map(Path::toString).toList()));
+          }
         } catch (Exception e) {
           report(name, "Could not remove output directory: " + Errors.describe(e));
         }
@@ -198,6 +207,10 @@ final class BuildRunner {
     for (String failure : cleanups.runAll()) {
       report(build, "Cleanup failed: " + failure);
     }
+  }
+
+  private void warn(String build, String message) {
+    ui.emit(new Event.Log(ui.now(), build, "", Event.Level.WARN, message));
   }
 
   private void report(String build, String message) {
