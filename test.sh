@@ -15,6 +15,7 @@ declare -A need=(
   [mmdebstrap]=mmdebstrap [dpkg-deb]=dpkg [apt-ftparchive]=apt-utils [packer]=packer
   [htpasswd]=apache2-utils [gpg]=gnupg [openssl]=openssl [zstd]=zstd [xz]=xz-utils
   [hyperfine]=hyperfine [unshare]=util-linux [sfdisk]=fdisk [blkid]=util-linux [debugfs]=e2fsprogs
+  [getfattr]=attr [setfattr]=attr
 )
 # files → package (firmware and boot images have no command)
 declare -A needfile=(
@@ -22,25 +23,45 @@ declare -A needfile=(
   [/usr/lib/grub/i386-pc/boot.img]=grub-pc-bin [/usr/lib/grub/x86_64-efi/linux.mod]=grub-efi-amd64-bin
   [/bin/busybox]=busybox-static
 )
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+updated=""
+apt_install() {
+  echo "test.sh: installing $*" >&2
+  [ -n "$updated" ] || { $SUDO apt-get update -qq; updated=1; }
+  # env, not a prefix: sudo would drop a DEBIAN_FRONTEND set in front of it.
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
 missing=()
 for c in "${!need[@]}"; do command -v "$c" >/dev/null 2>&1 || missing+=("${need[$c]}"); done
 for f in "${!needfile[@]}"; do [ -e "$f" ] || missing+=("${needfile[$f]}"); done
 if [ ${#missing[@]} -gt 0 ]; then
-  pkgs=$(printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' ')
-  echo "test.sh: installing $pkgs" >&2
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $pkgs >/dev/null
+  # shellcheck disable=SC2046 # one word per package
+  apt_install $(printf '%s\n' "${missing[@]}" | sort -u)
 fi
 
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'; }
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java" 2>/dev/null | cut -d. -f1)" -lt 21 ] 2>/dev/null; then
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1; }
+# JAVA_HOME when it is >= 21, else the newest JDK >= 21 under /usr/lib/jvm (empty when none).
+find_jdk() {
+  if [ -n "${JAVA_HOME:-}" ] && [ "$(java_major "$JAVA_HOME/bin/java" 2>/dev/null || echo 0)" -ge 21 ] 2>/dev/null; then
+    echo "$JAVA_HOME"; return
+  fi
+  local best="" bestv=0 v d
   for d in /usr/lib/jvm/*; do
-    v=$(java_major "$d/bin/java" 2>/dev/null | cut -d. -f1 || echo 0)
-    if [ "${v:-0}" -ge 21 ]; then export JAVA_HOME="$d"; fi
+    [ -x "$d/bin/java" ] || continue
+    v=$(java_major "$d/bin/java" 2>/dev/null || echo 0)
+    if [ "${v:-0}" -ge 21 ] 2>/dev/null && [ "$v" -gt "$bestv" ]; then best="$d"; bestv=$v; fi
   done
+  echo "$best"
+}
+jdk=$(find_jdk)
+if [ -z "$jdk" ]; then
+  # Debian 13 and later package JDK 21; elsewhere install one (e.g. Temurin) or set JAVA_HOME.
+  apt_install openjdk-21-jdk-headless || true
+  jdk=$(find_jdk)
 fi
-[ -n "${JAVA_HOME:-}" ] || { echo "test.sh: no JDK >= 21 under /usr/lib/jvm" >&2; exit 2; }
+[ -n "$jdk" ] || { echo "test.sh: no JDK >= 21 (JAVA_HOME, /usr/lib/jvm/*); install one and retry" >&2; exit 2; }
+export JAVA_HOME="$jdk"
 echo "test.sh: JDK $JAVA_HOME" >&2
 
 exec mvn -B -ntp verify "$@"

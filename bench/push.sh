@@ -46,12 +46,13 @@ mv "$work/manifest.json" "$layout/blobs/sha256/$md"
 printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","size":%s,"annotations":{"org.opencontainers.image.ref.name":"latest"}}]}' "$md" "$ms" > "$layout/index.json"
 printf '{"imageLayoutVersion":"1.0.0"}' > "$layout/oci-layout"
 total=$(du -sm "$layout" | cut -f1)
+export layout md work
 echo "image: sha256:$md, ${total} MiB in 3 layers" >&2
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 start_registry() { # fresh storage every time
   local dir="$work/reg-$1"; rm -rf "$dir"; mkdir -p "$dir"
-  port=$(free_port)
+  port=$(free_port); export port
   cat > "$dir/config.yml" <<YML
 version: 0.1
 log:
@@ -71,37 +72,42 @@ YML
 stop_registry() { kill "$reg_pid"; wait "$reg_pid" 2>/dev/null || true; reg_pid=""; rm -rf "$work/reg-$1"; }
 now() { date +%s%N; }
 
-run_ingot() {
-  # A class-data archive made by the warm-up run spares the JVM most of its class loading.
-  "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-    -XX:SharedArchiveFile="$work/ingot.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off \
-    -Xlog:cds+dynamic=off -jar target/ingot.jar \
-    push --insecure "$layout" "127.0.0.1:$port/bench/ingot-$1:latest" > "$work/ingot.out"
+run_ingot() { # through the launcher, as a user runs it (its CDS archive is made by the warm-up)
+  ./ingot push --insecure "$layout" "127.0.0.1:$port/bench/ingot-$1:latest" > "$work/ingot.out"
   grep -q "sha256:$md" "$work/ingot.out" || { echo "ingot pushed a different digest" >&2; exit 1; }
 }
 run_skopeo() {
   skopeo copy --quiet --dest-tls-verify=false "oci:$layout:latest" \
     "docker://127.0.0.1:$port/bench/skopeo-$1:latest"
 }
-time_one() { # tool run
+time_one() { # tool run -> "wall_ms cpu_ms" (cpu: user+sys of the tool, not the registry)
   start_registry "$1-$2"
-  local t0 t1; t0=$(now); "run_$1" "$2"; t1=$(now)
+  local t0 t1; t0=$(now)
+  /usr/bin/time -f '%U %S' -o "$work/cpu" bash -c "$(declare -f "run_$1"); run_$1 $2"
+  t1=$(now)
   stop_registry "$1-$2"
-  echo "$(( (t1 - t0) / 1000000 ))"
+  echo "$(( (t1 - t0) / 1000000 )) $(awk '{printf "%d", ($1 + $2) * 1000}' "$work/cpu")"
 }
 
-# One warm-up run each (page cache, JIT-free JVM start), not counted.
+# One warm-up run each (page cache), not counted. The launcher's class-data archive holds the
+# classes of the run that made it, so it is made afresh by the warm-up push.
+rm -f target/ingot.jsa
 time_one ingot 0 >/dev/null; time_one skopeo 0 >/dev/null
-ingot_ms=(); skopeo_ms=()
+ingot_ms=(); skopeo_ms=(); ingot_cpu=(); skopeo_cpu=()
+one() { # tool run
+  local w c; read -r w c < <(time_one "$1" "$2")
+  eval "${1}_ms+=($w); ${1}_cpu+=($c)"
+}
 for r in $(seq "$RUNS"); do
-  if (( r % 2 )); then
-    ingot_ms+=("$(time_one ingot "$r")"); skopeo_ms+=("$(time_one skopeo "$r")")
-  else
-    skopeo_ms+=("$(time_one skopeo "$r")"); ingot_ms+=("$(time_one ingot "$r")")
-  fi
-  echo "run $r: ingot ${ingot_ms[-1]} ms, skopeo ${skopeo_ms[-1]} ms" >&2
+  if (( r % 2 )); then one ingot "$r"; one skopeo "$r"; else one skopeo "$r"; one ingot "$r"; fi
+  echo "run $r: ingot ${ingot_ms[-1]} ms (cpu ${ingot_cpu[-1]} ms)," \
+    "skopeo ${skopeo_ms[-1]} ms (cpu ${skopeo_cpu[-1]} ms)" >&2
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 mi=$(median "${ingot_ms[@]}"); ms_=$(median "${skopeo_ms[@]}")
-echo "median: ingot ${mi} ms, skopeo ${ms_} ms (${total} MiB, $RUNS runs each)"
+ci=$(median "${ingot_cpu[@]}"); cs=$(median "${skopeo_cpu[@]}")
+echo "median wall: ingot ${mi} ms, skopeo ${ms_} ms (${total} MiB, $RUNS runs each)"
+echo "median cpu (user+sys): ingot ${ci} ms, skopeo ${cs} ms"
+awk -v s="$cs" -v i="$ci" 'BEGIN { printf "cpu ratio skopeo/ingot %.2f\n", s / i }'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v s="$ms_" -v i="$mi" 'BEGIN { printf "ratio skopeo/ingot %.2f\n", s / i }'

@@ -32,8 +32,8 @@ build {
 
   post-processors {
     post-processor "container" {
-      user             = "65532:65532"
-      env              = { SSL_CERT_FILE = "/etc/ssl/certs/ca-certificates.crt" }
+      user = "65532:65532"
+      env  = { SSL_CERT_FILE = "/etc/ssl/certs/ca-certificates.crt" }
       # libc in its own layer: every image of this family shares it.
       layering         = [["libc6", "libgcc-s1", "gcc-*-base"], ["libssl3", "openssl"]]
       formats          = ["oci", "oci-archive", "docker-archive"]

@@ -9,6 +9,7 @@ import dev.ingot.build.ui.Ui;
 import dev.ingot.plugin.Cancellation;
 import dev.ingot.plugin.Cleanups;
 import dev.ingot.plugin.Communicator;
+import dev.ingot.plugin.KeptOnFailure;
 import dev.ingot.plugin.ProvisionSession;
 import dev.ingot.plugin.StepContext;
 import java.nio.file.Path;
@@ -22,8 +23,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Runs one build: the source, the provisioners inside the source's session (the error-cleanup
- * provisioner when one fails), then the post-processor chains. Cleanups run in reverse order at the
- * end, whatever happened, except after a failure with -on-error=abort.
+ * provisioner when one fails or is interrupted), then the post-processor chains. Cleanups run in
+ * reverse order at the end, whatever happened, except after a failure with -on-error=abort.
  */
 final class BuildRunner {
   private final Ui ui;
@@ -46,6 +47,7 @@ final class BuildRunner {
     StepContext ctx = context(b, cancellation, cleanups);
     List<Produced> artifacts = List.of();
     Optional<String> error = Optional.empty();
+    List<Path> explained = List.of();
     boolean cancelled = false;
     try {
       if (opts.force()) {
@@ -54,6 +56,7 @@ final class BuildRunner {
       Produced built = new Produced(b.sourceType(), buildAndProvision(b, ctx));
       ChainRunner.Outcome out = new ChainRunner(ui).run(name, built, b.chains(), ctx);
       artifacts = out.artifacts();
+      explained = out.keptOnFailure();
       if (!out.errors().isEmpty()) {
         error = Optional.of(String.join("; ", out.errors()));
       }
@@ -61,24 +64,30 @@ final class BuildRunner {
       cancelled = true;
     } catch (Exception e) {
       error = Optional.of(Errors.describe(e));
+      if (e instanceof KeptOnFailure k) {
+        explained = k.keptFiles();
+      }
     }
     cancelled |= cancellation.isCancelled() && error.isEmpty();
     boolean failed = error.isPresent() || cancelled;
     if (failed && opts.onError() == OnError.ABORT && !cancelled) {
-      ui.emit(
-          new Event.Log(
-              ui.now(),
-              name,
-              "",
-              Event.Level.WARN,
-              "Build failed and -on-error=abort: cleanups skipped, temporary files and outputs"
-                  + " left for inspection"));
+      warn(
+          name,
+          "Build failed and -on-error=abort: cleanups skipped, temporary files and outputs"
+              + " left for inspection");
     } else {
       runCleanups(name, cleanups);
       if (failed) {
         artifacts = List.of();
         try {
-          OutputDirs.delete(ctx.outputDir(), opts.cwd(), templateDir);
+          List<Path> kept =
+              OutputDirs.deleteExcept(ctx.outputDir(), opts.cwd(), templateDir, explained);
+          if (!kept.isEmpty()) {
+            warn(
+                name,
+                "Outputs of the failed build removed; kept what explains the failure: "
+                    + String.join(", ", kept.stream().map(Path::toString).toList()));
+          }
         } catch (Exception e) {
           report(name, "Could not remove output directory: " + Errors.describe(e));
         }
@@ -119,10 +128,11 @@ final class BuildRunner {
                 return null;
               });
         }
-      } catch (Cancellation.CancelledException e) {
-        throw e;
       } catch (Exception e) {
-        errorCleanup(b, comm, ctx);
+        // Also after Ctrl-C: an interrupted provisioner may have left as much to undo as a
+        // failed one. The build's cancellation is set by then, so the cleanup gets its own (a
+        // second Ctrl-C still stops the process at once).
+        errorCleanup(b, comm, ctx, ctx.cancellation().isCancelled());
         throw e;
       }
       if (session.isPresent()) {
@@ -140,14 +150,18 @@ final class BuildRunner {
     }
   }
 
-  private void errorCleanup(PlannedBuild b, Optional<Communicator> comm, StepContext ctx) {
+  private void errorCleanup(
+      PlannedBuild b, Optional<Communicator> comm, StepContext buildCtx, boolean interrupted) {
+    StepContext ctx = interrupted ? buildCtx.withCancellation(new Cancellation()) : buildCtx;
     ui.emit(
         new Event.Log(
             ui.now(),
             b.buildName(),
             "",
             Event.Level.INFO,
-            "Provisioning step had errors: Running the cleanup provisioner, if present..."));
+            interrupted
+                ? "Provisioning was interrupted: running the cleanup provisioner, if present..."
+                : "Provisioning step had errors: Running the cleanup provisioner, if present..."));
     if (b.errorCleanupProvisioner().isEmpty()) {
       return;
     }
@@ -193,6 +207,10 @@ final class BuildRunner {
     for (String failure : cleanups.runAll()) {
       report(build, "Cleanup failed: " + failure);
     }
+  }
+
+  private void warn(String build, String message) {
+    ui.emit(new Event.Log(ui.now(), build, "", Event.Level.WARN, message));
   }
 
   private void report(String build, String message) {

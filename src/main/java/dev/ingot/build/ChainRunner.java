@@ -6,6 +6,7 @@ import dev.ingot.build.plan.PlannedPostProcessor;
 import dev.ingot.build.ui.Event;
 import dev.ingot.build.ui.Ui;
 import dev.ingot.plugin.Cancellation;
+import dev.ingot.plugin.KeptOnFailure;
 import dev.ingot.plugin.StepContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,8 +26,11 @@ import java.util.Set;
  * when they lie in the build's output directory and no kept artifact lists them.
  */
 final class ChainRunner {
-  /** The kept artifacts in Packer's order and the chain errors. */
-  record Outcome(List<Produced> artifacts, List<String> errors) {}
+  /**
+   * The kept artifacts in Packer's order, the chain errors, and the files that explain them ({@link
+   * KeptOnFailure}), to be kept when the failed build's outputs are removed.
+   */
+  record Outcome(List<Produced> artifacts, List<String> errors, List<Path> keptOnFailure) {}
 
   private final Ui ui;
 
@@ -40,6 +44,7 @@ final class ChainRunner {
     List<Produced> results = new ArrayList<>();
     List<Produced> dropped = new ArrayList<>();
     List<String> errors = new ArrayList<>();
+    List<Path> explained = new ArrayList<>();
     for (List<PlannedPostProcessor> chain : chains) {
       Produced prior = built;
       boolean completed = true;
@@ -55,6 +60,9 @@ final class ChainRunner {
           String msg = "Post-processor failed: " + Errors.describe(e);
           ui.emit(new Event.ErrorReported(ui.now(), build, pp.type(), msg));
           errors.add(msg);
+          if (e instanceof KeptOnFailure k) {
+            explained.addAll(k.keptFiles());
+          }
           completed = false;
           break;
         }
@@ -80,7 +88,7 @@ final class ChainRunner {
     }
     kept.addAll(results);
     dispose(dropped, kept, ctx);
-    return new Outcome(kept, errors);
+    return new Outcome(kept, errors, explained);
   }
 
   private Artifact step(String build, PlannedPostProcessor pp, Artifact input, StepContext ctx)

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The -force rule for output directories, as Packer applies it to output_directory: an existing one
@@ -15,6 +17,8 @@ import java.util.List;
  * working or template directory or one of their parents.
  */
 final class OutputDirs {
+  private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+
   private OutputDirs() {}
 
   /** Problems that stop the run before it starts, one line each. */
@@ -48,6 +52,29 @@ final class OutputDirs {
     if (!protectedPath(out, cwd, templateDir)) {
       AtomicOutput.deleteTree(out);
     }
+  }
+
+  /**
+   * Deletes a failed build's output directory except {@code keep} (files inside it that explain the
+   * failure) and the directories holding them; returns the files kept. With nothing to keep this is
+   * {@link #delete}.
+   */
+  static List<Path> deleteExcept(Path out, Path cwd, Path templateDir, List<Path> keep)
+      throws IOException {
+    Path root = out.toAbsolutePath().normalize();
+    Set<Path> kept = new LinkedHashSet<>();
+    for (Path k : keep) {
+      Path abs = cwd.resolve(k).toAbsolutePath().normalize();
+      if (abs.startsWith(root) && !abs.equals(root) && Files.isRegularFile(abs, NOFOLLOW)) {
+        kept.add(abs);
+      }
+    }
+    if (kept.isEmpty() || protectedPath(out, cwd, templateDir)) {
+      delete(out, cwd, templateDir);
+      return List.of();
+    }
+    AtomicOutput.deleteTreeExcept(root, kept);
+    return List.copyOf(kept);
   }
 
   private static boolean protectedPath(Path out, Path cwd, Path templateDir) {

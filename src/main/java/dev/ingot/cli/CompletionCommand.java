@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  source <(ingot completion bash)            in ~/.bashrc",
-      "  ingot completion zsh > \"${fpath[1]}/_ingot\"   (or source it in ~/.zshrc)"
+      "  ingot completion zsh > \"$${fpath[1]}/_ingot\"   (or source it in ~/.zshrc)"
     })
 public final class CompletionCommand implements Callable<Integer> {
   private final CliEnv env;

@@ -1,6 +1,9 @@
 package dev.ingot.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.ingot.build.plan.BuildFilter;
 import dev.ingot.build.plan.Plan;
 import dev.ingot.build.plan.PlanLoader;
@@ -37,10 +40,13 @@ final class DebSpecFile {
       return fromTemplate(file, env);
     }
     Map<String, Object> values;
-    try {
+    try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
+      if (!(json(p, p.nextToken()) instanceof Map<?, ?> m) || p.nextToken() != null) {
+        throw new JsonParseException(p, "expected one JSON object");
+      }
       @SuppressWarnings("unchecked")
-      Map<String, Object> m = new ObjectMapper().readValue(file.toFile(), LinkedHashMap.class);
-      values = m;
+      Map<String, Object> obj = (Map<String, Object>) m;
+      values = obj;
     } catch (IOException e) {
       throw new UsageException(
           file + ": not a JSON object with source \"debian\" arguments: " + e.getMessage());
@@ -84,6 +90,39 @@ final class DebSpecFile {
         "no template loader in this build of Ingot reads "
             + t
             + "; give the source's arguments as a .json file instead");
+  }
+
+  /**
+   * One JSON value from the token stream, starting at {@code t}. The streaming parser rather than
+   * an ObjectMapper: making a mapper costs a tenth of a warm distroless build's CPU.
+   */
+  private static Object json(JsonParser p, JsonToken t) throws IOException {
+    if (t == null) {
+      throw new JsonParseException(p, "unexpected end of input");
+    }
+    return switch (t) {
+      case START_OBJECT -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+          String name = p.currentName();
+          m.put(name, json(p, p.nextToken()));
+        }
+        yield m;
+      }
+      case START_ARRAY -> {
+        List<Object> l = new ArrayList<>();
+        for (JsonToken x = p.nextToken(); x != JsonToken.END_ARRAY; x = p.nextToken()) {
+          l.add(json(p, x));
+        }
+        yield l;
+      }
+      case VALUE_STRING -> p.getText();
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDecimalValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> throw new JsonParseException(p, "unexpected " + t);
+    };
   }
 
   /** Numbers as BigDecimal, as Config values are. */

@@ -56,7 +56,9 @@ public final class Ingot implements Runnable {
     for (Class<?> c : selected(args)) {
       cl.addSubcommand(createOrFail(factory, c));
     }
+    CommandExamples.complete(cl);
     cl.setOut(env.out()).setErr(env.err());
+    cl.setParameterExceptionHandler(new UsageErrors(env));
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(env, ex));
     return cl;
   }

@@ -55,14 +55,15 @@ public final class PushCommand implements Callable<Integer> {
       DirBlobStore store = new DirBlobStore(env.cacheDir(null).resolve("oci").resolve("blobs"));
       ImageOpener.Options o = registry.opener(env, RegistryOptions.quiet(env), true);
       Image img = ImageOpener.open(spec, store, o).image();
-      RegistryClient c =
+      try (RegistryClient c =
           new RegistryClient(
               target.registry(),
               registry.settings(env),
               CredentialStore.fromEnv(env.env(), new LocalProcessRunner()),
-              new Cancellation());
-      new ImagePusher(c, RegistryOptions.quiet(env))
-          .push(img, target.repository(), List.of(target.tag()), List.of());
+              new Cancellation())) {
+        new ImagePusher(c, RegistryOptions.quiet(env))
+            .push(img, target.repository(), List.of(target.tag()), List.of());
+      }
       env.out().println(target.name() + ":" + target.tag() + "@" + img.digest());
       return 0;
     } catch (IOException e) {

@@ -157,5 +157,7 @@ public final class DiskBuilder {
   private void exportTree(FileTree tree, BlobStore blobs, Path dir) throws IOException {
     new TreeExporter(blobs, new ProcessNodeMaker(tools.runner()), new TreeExporter.Options(true))
         .export(tree, dir);
+    // mke2fs -d copies extended attributes (file capabilities) from the directory.
+    dev.ingot.fs.XattrDump.write(tree, dir, dir.getParent(), tools::run);
   }
 }

@@ -79,8 +79,13 @@ public final class TreeImporter {
         long size = (Long) a.get("size");
         Digest d = null;
         if (size > 0) {
-          try (InputStream in = Files.newInputStream(p)) {
-            d = blobs.put(in);
+          // Hash first, store only what is new: after a chroot most files are unchanged package
+          // contents already in the store, and writing each to a temp file costs more than a read.
+          d = hash(p);
+          if (!blobs.has(d)) {
+            try (InputStream in = Files.newInputStream(p)) {
+              blobs.put(in, d);
+            }
           }
         }
         return FileEntry.file(rel, mode, uid, gid, mtime, size, d);
@@ -105,6 +110,21 @@ public final class TreeImporter {
       default:
         throw new IOException("unsupported file type (a socket?) at " + p);
     }
+  }
+
+  private final java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+
+  private Digest hash(Path p) throws IOException {
+    java.security.MessageDigest md = Digest.sha256Md();
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p)) {
+      buf.clear();
+      while (ch.read(buf) >= 0) {
+        buf.flip();
+        md.update(buf);
+        buf.clear();
+      }
+    }
+    return Digest.fromSha256(md.digest());
   }
 
   // Linux's encoding of dev_t (glibc gnu_dev_major/minor).

@@ -89,11 +89,21 @@ public final class AtomicOutput implements AutoCloseable {
 
   /** Deletes a file or a directory tree (links are removed, not followed); absent is fine. */
   public static void deleteTree(Path p) throws IOException {
+    deleteTreeExcept(p, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #deleteTree}, but keeps the files in {@code keep} (absolute, normalized paths) and
+   * the directories that hold them.
+   */
+  public static void deleteTreeExcept(Path p, java.util.Set<Path> keep) throws IOException {
     if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      Files.delete(p);
+      if (!keep.contains(p)) {
+        Files.delete(p);
+      }
       return;
     }
     Files.walkFileTree(
@@ -101,7 +111,9 @@ public final class AtomicOutput implements AutoCloseable {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
-            Files.delete(f);
+            if (!keep.contains(f)) {
+              Files.delete(f);
+            }
             return FileVisitResult.CONTINUE;
           }
 
@@ -110,7 +122,9 @@ public final class AtomicOutput implements AutoCloseable {
             if (e != null) {
               throw e;
             }
-            Files.delete(d);
+            if (keep.stream().noneMatch(k -> k.startsWith(d))) {
+              Files.delete(d);
+            }
             return FileVisitResult.CONTINUE;
           }
         });

@@ -8,8 +8,8 @@ import java.util.Map;
  * JSON written the way Go's {@code json.MarshalIndent(v, "", " ")} writes it, so that files Packer
  * users diff (packer-manifest.json) look the same: two-space indent, {@code "key": value}, empty
  * collections as {@code []}/{@code {}}, and &lt; &gt; &amp; U+2028 U+2029 escaped as {@code
- * \u003c}… (Go's HTML-safe default). Values: Map (in its order), Collection, String, Number,
- * Boolean, null.
+ * \u003c}… (Go's HTML-safe default), except in the mask {@code <sensitive>}. Values: Map (in its
+ * order), Collection, String, Number, Boolean, null.
  */
 final class GoJson {
   private GoJson() {}
@@ -61,9 +61,20 @@ final class GoJson {
     }
   }
 
+  /**
+   * The mask of sensitive values, written as is: a masked value then reads the same in every entry,
+   * old or new. Packer never writes it, so no byte compatibility is at stake.
+   */
+  private static final String MASK = "<sensitive>";
+
   private static void string(StringBuilder sb, String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
+      if (s.startsWith(MASK, i)) {
+        sb.append(MASK);
+        i += MASK.length() - 1;
+        continue;
+      }
       char c = s.charAt(i);
       switch (c) {
         case '"' -> sb.append("\\\"");

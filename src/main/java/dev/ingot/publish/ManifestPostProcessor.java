@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ingot.artifact.Artifact;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.BuildLog;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.PassThroughPostProcessor;
 import dev.ingot.plugin.Schema;
@@ -19,8 +20,8 @@ import java.util.Map;
  * Post-processor {@code manifest}: appends this build's artifact to packer-manifest.json in
  * Packer's format ({@code {"builds":[{name, builder_type, build_time, files:[{name,size}],
  * artifact_id, packer_run_uuid, custom_data}], "last_run_uuid"}}), creating the file when absent.
- * Entries of earlier runs are kept, as Packer 1.6 keeps them (also with -force). The text passes
- * through the log's masker. Passes its input on.
+ * Entries of earlier runs are kept, as Packer 1.6 keeps them (also with -force). Every key and
+ * string passes through the log's masker. Passes its input on.
  */
 public final class ManifestPostProcessor implements PassThroughPostProcessor {
   private static final Schema SCHEMA =
@@ -50,7 +51,8 @@ public final class ManifestPostProcessor implements PassThroughPostProcessor {
     Path out = ctx.cwd().resolve(config.string("output", "packer-manifest.json"));
     Map<String, Object> entry = entry(config, input, ctx, System.currentTimeMillis() / 1000);
     String runUuid = ctx.env().getOrDefault("PACKER_RUN_UUID", "");
-    OutputFiles.update(out, current -> ctx.log().redact(append(current, entry, runUuid, out)));
+    OutputFiles.update(
+        out, current -> GoJson.write(masked(document(current, entry, runUuid, out), ctx.log())));
     ctx.log().info("Manifest written: " + out);
     return input;
   }
@@ -80,8 +82,33 @@ public final class ManifestPostProcessor implements PassThroughPostProcessor {
     return e;
   }
 
-  @SuppressWarnings("unchecked")
+  /**
+   * {@code v} with every sensitive value replaced, in keys and strings. Masked before JSON is
+   * written, not after: a secret holding {@code "}, {@code <} or {@code &} is escaped in the text
+   * and would slip past a mask applied to it.
+   */
+  static Object masked(Object v, BuildLog log) {
+    return switch (v) {
+      case String s -> log.redact(s);
+      case Map<?, ?> m -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, x) -> out.put(log.redact(String.valueOf(k)), masked(x, log)));
+        yield out;
+      }
+      case List<?> l -> l.stream().map(x -> masked(x, log)).toList();
+      case null, default -> v;
+    };
+  }
+
+  /** The manifest text: earlier builds of {@code current}, then {@code entry}. */
   static String append(String current, Map<String, Object> entry, String runUuid, Path file)
+      throws java.io.IOException {
+    return GoJson.write(document(current, entry, runUuid, file));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> document(
+      String current, Map<String, Object> entry, String runUuid, Path file)
       throws java.io.IOException {
     List<Object> builds = new ArrayList<>();
     if (!current.isBlank()) {
@@ -105,6 +132,6 @@ public final class ManifestPostProcessor implements PassThroughPostProcessor {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("builds", builds);
     doc.put("last_run_uuid", runUuid);
-    return GoJson.write(doc);
+    return doc;
   }
 }

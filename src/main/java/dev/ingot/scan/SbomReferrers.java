@@ -38,12 +38,19 @@ final class SbomReferrers {
       PushedImage image, List<Path> files, RegistrySettings settings, StepContext ctx)
       throws IOException {
     ImageRef ref = ImageRef.parse(image.repository());
-    RegistryClient client =
+    try (RegistryClient client =
         new RegistryClient(
             ref.registry(),
             settings,
             CredentialStore.fromEnv(ctx.env(), ctx.processes()),
-            ctx.cancellation());
+            ctx.cancellation())) {
+      return attach(client, ref, image, files, ctx);
+    }
+  }
+
+  private static List<String> attach(
+      RegistryClient client, ImageRef ref, PushedImage image, List<Path> files, StepContext ctx)
+      throws IOException {
     RegistryClient.Fetched subject = client.getManifest(ref.repository(), image.digest());
     Descriptor subjectDesc = Descriptor.of(subject.mediaType(), subject.bytes());
     DirBlobStore store = new DirBlobStore(ctx.cacheDir().resolve("scan").resolve("referrers"));

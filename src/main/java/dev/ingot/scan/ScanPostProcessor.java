@@ -77,7 +77,7 @@ public final class ScanPostProcessor implements ScanTargets {
                 + "; reports: "
                 + written);
     if (report.result().failed()) {
-      throw new ScanPolicyException(failureMessage(report, written));
+      throw new ScanPolicyException(failureMessage(report, written), written);
     }
     return ScanTargets.handOn(input, written);
   }
@@ -114,7 +114,8 @@ public final class ScanPostProcessor implements ScanTargets {
     b.append("\nAdd an ignore block with a reason and an until date to accept a risk, or set")
         .append(" only_fixed = true to count only findings that have a fix.");
     if (!written.isEmpty()) {
-      b.append("\nReports: ").append(written);
+      b.append("\nReports (kept when the failed build's outputs are removed): ")
+          .append(String.join(", ", written.stream().map(Path::toString).toList()));
     }
     return b.toString();
   }

@@ -126,4 +126,22 @@ class DebCommandsTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("run `ingot lock` first");
   }
+
+  @Test
+  void aSpecThatIsNotOneJsonObjectIsAUsageErrorAndNothingIsWritten() throws Exception {
+    for (String bad : List.of("[\"libc6\"]", "{\"packages\": [\"a\"]", "{} {}", "{\"a\": }")) {
+      Files.writeString(tmp.resolve("bad.json"), bad);
+      CliTestSupport.Run r = ingot("rootfs", "bad.json", "-o", "bad.tar", "--cache-dir", "cache");
+      assertThat(r.exitCode()).as(bad).isEqualTo(2);
+      assertThat(r.err()).as(bad).contains("not a JSON object");
+      assertThat(tmp.resolve("bad.tar")).doesNotExist();
+    }
+    // Numbers arrive as the Config's BigDecimal: a user's uid is read from the JSON spec.
+    Files.writeString(
+        tmp.resolve("users.json"),
+        Files.readString(tmp.resolve("spec.json"))
+            .replace("}", ", \"users\": [{\"name\": \"app\", \"uid\": 1000}]}"));
+    assertThat(ingot("rootfs", "users.json", "-o", "u.tar", "--cache-dir", "cache").exitCode())
+        .isZero();
+  }
 }

@@ -89,7 +89,17 @@ class PostProcessorsTest {
         .isInstanceOf(ScanPolicyException.class)
         .hasMessageContaining(
             "critical CVE-2024-0001 in libssl3 3.0.11-1~deb12u2 (fixed in 3.0.13-1~deb12u1)")
-        .hasMessageContaining("CVE-2023-45853");
+        .hasMessageContaining("CVE-2023-45853")
+        .hasMessageContaining("Reports (kept when the failed build's outputs are removed): ")
+        .satisfies(
+            e ->
+                assertThat(((ScanPolicyException) e).keptFiles())
+                    .extracting(p -> p.getFileName().toString())
+                    .containsExactly(
+                        "scan-report.txt",
+                        "scan-report.json",
+                        "scan-report.sarif",
+                        "scan-report.html"));
     for (String f :
         List.of("scan-report.txt", "scan-report.json", "scan-report.sarif", "scan-report.html")) {
       assertThat(ctx.outputDir().resolve(f)).exists();

@@ -69,9 +69,10 @@ public final class ImageOpener {
               + e.getMessage()
               + " (or use oci-layout:PATH, oci-archive:PATH, docker-archive:PATH)");
     }
-    RegistryClient c =
-        new RegistryClient(ref.registry(), o.registry(), o.credentials(), o.cancellation());
-    Image img = new ImagePuller(c, o.log()).pull(ref, o.platform(), store, o.layers());
-    return new Opened(img, ref.toString());
+    try (RegistryClient c =
+        new RegistryClient(ref.registry(), o.registry(), o.credentials(), o.cancellation())) {
+      Image img = new ImagePuller(c, o.log()).pull(ref, o.platform(), store, o.layers());
+      return new Opened(img, ref.toString());
+    }
   }
 }

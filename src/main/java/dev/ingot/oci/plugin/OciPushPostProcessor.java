@@ -92,13 +92,14 @@ public final class OciPushPostProcessor implements PostProcessorPlugin {
               + ci.manifestDigest()
               + " the container step made");
     }
-    RegistryClient c =
+    try (RegistryClient c =
         new RegistryClient(
             ref.registry(),
             RegistryArgs.settings(config, ctx),
             RegistryArgs.credentials(ctx),
-            ctx.cancellation());
-    new ImagePusher(c, ctx.log()).push(img, ref.repository(), tags, config.strings("mount_from"));
+            ctx.cancellation())) {
+      new ImagePusher(c, ctx.log()).push(img, ref.repository(), tags, config.strings("mount_from"));
+    }
     return new PushedImage(ref.name(), img.digest().toString(), tags, ci);
   }
 

@@ -26,6 +26,7 @@ final class Auth {
   private final String host;
   private final CredentialStore store;
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private volatile Challenge challenge;
   private volatile Credentials credentials;
 
@@ -80,12 +81,62 @@ final class Auth {
     }
     String sc = scope != null ? scope : c.param("scope");
     String key = sc == null ? "" : sc;
-    Token t = tokens.get(key);
-    if (fresh || t == null || Instant.now().isAfter(t.expires())) {
-      t = fetch(c, sc);
-      tokens.put(key, t);
+    Token t = fresh ? null : cached(key);
+    if (t == null) {
+      // Parallel transfers wanting the same scope wait for one token request.
+      synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+        t = fresh ? null : cached(key);
+        if (t == null) {
+          t = fetch(c, sc);
+          tokens.put(key, t);
+        }
+      }
     }
     return "Bearer " + t.value();
+  }
+
+  /**
+   * A live token asked for {@code key}, or for scopes that include it (a push token serves the
+   * pulls of the same push), so that one push needs one token and not one per kind of request.
+   */
+  private Token cached(String key) {
+    Instant now = Instant.now();
+    Token t = tokens.get(key);
+    if (t != null && now.isBefore(t.expires())) {
+      return t;
+    }
+    for (Map.Entry<String, Token> e : tokens.entrySet()) {
+      if (now.isBefore(e.getValue().expires()) && covers(e.getKey(), key)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** Whether every {@code type:name:actions} scope in {@code want} is asked for in {@code have}. */
+  static boolean covers(String have, String want) {
+    if (want.isEmpty()) {
+      return false;
+    }
+    Map<String, Set<String>> asked = new java.util.HashMap<>();
+    for (String s : have.split(" ")) {
+      int at = s.lastIndexOf(':');
+      if (at > 0) {
+        asked
+            .computeIfAbsent(s.substring(0, at), k -> new java.util.HashSet<>())
+            .addAll(List.of(s.substring(at + 1).split(",")));
+      }
+    }
+    for (String s : want.split(" ")) {
+      int at = s.lastIndexOf(':');
+      if (at <= 0
+          || !asked
+              .getOrDefault(s.substring(0, at), Set.of())
+              .containsAll(List.of(s.substring(at + 1).split(",")))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Token fetch(Challenge c, String scope) throws IOException {
@@ -140,7 +191,7 @@ final class Auth {
     }
     if (res.status() != 200) {
       throw new RegistryException(
-          "token request to " + realm + " for " + scope,
+          "token request to " + realm + (scope == null ? "" : " for " + scope),
           res.status(),
           RegistryError.parse(Transport.text(res)));
     }
@@ -149,8 +200,10 @@ final class Auth {
     if (!(tok instanceof String s) || s.isEmpty()) {
       throw new IOException("token server " + realm + " returned no token");
     }
-    long ttl = m.get("expires_in") instanceof Number n ? Math.max(n.longValue(), 10) : 60;
-    return new Token(s, Instant.now().plusSeconds(ttl - 5));
+    // Renewed a little early (at most 5 s, half of a short lifetime) so it does not lapse in
+    // flight.
+    long ttl = m.get("expires_in") instanceof Number n ? Math.max(n.longValue(), 1) : 60;
+    return new Token(s, Instant.now().plusMillis(ttl * 1000 - Math.min(5000, ttl * 500)));
   }
 
   private static String enc(String s) {

@@ -9,12 +9,15 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Flow;
 
 /**
- * Publishes a range of a file as request body in 1 MiB buffers. The JDK's file publisher reads 16
- * KiB at a time; large buffers mean far fewer reads and socket writes per blob, which is most of
- * the client's CPU time in a push. Each subscription reads the file anew (retries resend it).
+ * Publishes a range of a file as request body in 1 MiB slices of a read-only memory mapping. The
+ * JDK's file publisher reads 16 KiB at a time into heap buffers; mapped slices are direct buffers,
+ * so the socket writes them without the two heap copies, and large slices mean few writes per blob
+ * (the client's CPU time in a push). Blobs are immutable content-addressed files, so the mapping
+ * cannot shrink under us. Each subscription maps the file anew (retries resend it).
  */
 final class FilePublisher implements Flow.Publisher<ByteBuffer> {
   private static final int CHUNK = 1 << 20;
+  private static final long MAP = 1L << 30;
   private final Path file;
   private final long offset;
   private final long length;
@@ -53,6 +56,8 @@ final class FilePublisher implements Flow.Publisher<ByteBuffer> {
     private boolean emitting;
     private boolean done;
     private long pos = offset;
+    private java.nio.MappedByteBuffer map;
+    private long mapStart;
 
     Range(FileChannel ch, Flow.Subscriber<? super ByteBuffer> s) {
       this.ch = ch;
@@ -83,13 +88,7 @@ final class FilePublisher implements Flow.Publisher<ByteBuffer> {
             s.onComplete();
             return;
           }
-          ByteBuffer b = ByteBuffer.allocate((int) Math.min(CHUNK, end - pos));
-          while (b.hasRemaining()) {
-            if (ch.read(b, pos + b.position()) < 0) {
-              throw new EOFException(file + " ended before " + end + " bytes");
-            }
-          }
-          b.flip();
+          ByteBuffer b = slice((int) Math.min(CHUNK, end - pos));
           pos += b.remaining();
           s.onNext(b);
           if (pos >= end) {
@@ -102,6 +101,22 @@ final class FilePublisher implements Flow.Publisher<ByteBuffer> {
         finish();
         s.onError(e);
       }
+    }
+
+    /**
+     * The next {@code n} bytes, from a mapping of up to 1 GiB made when the last one is used up.
+     */
+    private ByteBuffer slice(int n) throws IOException {
+      long end = offset + length;
+      if (map == null || pos + n > mapStart + map.capacity()) {
+        if (ch.size() < end) {
+          throw new EOFException(file + " ended before " + end + " bytes");
+        }
+        mapStart = pos;
+        map = ch.map(FileChannel.MapMode.READ_ONLY, pos, Math.min(end - pos, MAP));
+      }
+      int at = (int) (pos - mapStart);
+      return map.slice(at, n);
     }
 
     @Override

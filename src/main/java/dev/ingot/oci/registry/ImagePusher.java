@@ -74,8 +74,12 @@ public final class ImagePusher {
 
   private void pushBlobs(Image img, String repo, List<Descriptor> blobs, List<String> mountFrom)
       throws IOException {
+    // A blob listed twice (equal layers, a config equal to a layer) goes up once, not twice at
+    // once.
+    java.util.Map<Digest, Descriptor> once = new java.util.LinkedHashMap<>();
+    blobs.forEach(d -> once.putIfAbsent(d.digest(), d));
     List<Parallel.Job> jobs = new ArrayList<>();
-    for (Descriptor d : blobs) {
+    for (Descriptor d : once.values()) {
       jobs.add(() -> pushBlob(img, repo, d, mountFrom));
     }
     Parallel.run(client.settings().parallel(), jobs);
@@ -83,7 +87,7 @@ public final class ImagePusher {
 
   private void pushBlob(Image img, String repo, Descriptor d, List<String> mountFrom)
       throws IOException {
-    if (client.blobExists(repo, d.digest())) {
+    if (client.blobExists(repo, d.digest(), Auth.pushScope(repo, mountFrom))) {
       log.info("blob " + d.digest().hex().substring(0, 12) + " already in " + repo);
       return;
     }

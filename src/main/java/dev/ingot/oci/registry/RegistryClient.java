@@ -20,9 +20,10 @@ import java.util.Set;
  * The distribution-spec 1.1 API of one registry host: ping, blobs (exists, mount, monolithic and
  * chunked upload, download with digest check), manifests (put, get with the right Accept list,
  * delete), tag listing and referrers (with the tag-schema fallback). Failures are {@link
- * RegistryException}s carrying the spec's error codes. Thread-safe; one instance per host.
+ * RegistryException}s carrying the spec's error codes. Thread-safe; one instance per host. Close it
+ * when done: that stops the HTTP client's selector thread (a JVM waits for it at exit).
  */
-public final class RegistryClient {
+public final class RegistryClient implements AutoCloseable {
   /** A fetched manifest or index: its bytes, media type and digest. */
   public record Fetched(byte[] bytes, String mediaType, Digest digest) {}
 
@@ -38,6 +39,12 @@ public final class RegistryClient {
 
   public String host() {
     return t.host;
+  }
+
+  /** Drops idle connections and stops the HTTP client's threads. */
+  @Override
+  public void close() {
+    t.close();
   }
 
   RegistrySettings settings() {
@@ -62,6 +69,11 @@ public final class RegistryClient {
   }
 
   public boolean blobExists(String repo, Digest d) throws IOException {
+    return blobExists(repo, d, Auth.pullScope(repo));
+  }
+
+  /** HEAD under {@code scope} (a pusher asks with its push scope: one token serves the push). */
+  boolean blobExists(String repo, Digest d, String scope) throws IOException {
     Transport.Res r =
         t.send(
             req(
@@ -69,7 +81,7 @@ public final class RegistryClient {
                 "/v2/" + repo + "/blobs/" + d,
                 null,
                 Set.of(200, 404),
-                Auth.pullScope(repo),
+                scope,
                 true,
                 "check blob " + d.hex().substring(0, 12),
                 Map.of()));

@@ -16,7 +16,12 @@ public final class RegistryException extends IOException {
   transient String retryAfter;
 
   public RegistryException(String what, int status, List<RegistryError> errors) {
-    super(message(what, status, errors));
+    this(what, status, errors, null);
+  }
+
+  /** With {@code denied} (not null) saying why the registry refused, instead of the usual hint. */
+  public RegistryException(String what, int status, List<RegistryError> errors, String denied) {
+    super(message(what, status, errors, denied));
     this.status = status;
     this.errors = List.copyOf(errors);
   }
@@ -27,11 +32,15 @@ public final class RegistryException extends IOException {
     this.errors = List.of();
   }
 
-  private static String message(String what, int status, List<RegistryError> errors) {
+  private static String message(
+      String what, int status, List<RegistryError> errors, String denied) {
     StringBuilder b = new StringBuilder(what).append(": HTTP ").append(status);
     if (!errors.isEmpty()) {
       b.append(" ")
           .append(String.join("; ", errors.stream().map(RegistryError::toString).toList()));
+    }
+    if (denied != null) {
+      return b.append(" — ").append(denied).toString();
     }
     String hint =
         switch (status) {

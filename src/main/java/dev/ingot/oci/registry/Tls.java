@@ -6,10 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
@@ -18,38 +27,63 @@ final class Tls {
   private Tls() {}
 
   /**
-   * A context for a client that never speaks TLS (plain HTTP to a loopback registry): it trusts
-   * nothing, and making it skips loading the JDK's CA store, which costs most of the client's
-   * start-up time.
+   * A context for a client that never speaks TLS (plain HTTP to a loopback registry). It is not
+   * backed by the JDK's TLS provider: setting that up (provider, CA store, random seeding) is a
+   * large part of a short push's start-up. Any attempt to open a TLS connection fails.
    */
-  static SSLContext none() throws IOException {
-    try {
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(
-          new javax.net.ssl.KeyManager[0], new javax.net.ssl.TrustManager[] {new Refuse()}, null);
-      return ctx;
-    } catch (GeneralSecurityException e) {
-      throw new IOException("cannot set up the HTTP client: " + e.getMessage(), e);
-    }
+  static SSLContext none() {
+    return new SSLContext(new NoTls(), null, "none") {};
   }
 
-  /** Refuses every certificate. */
-  private static final class Refuse implements X509TrustManager {
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType)
-        throws java.security.cert.CertificateException {
-      throw new java.security.cert.CertificateException("TLS is not used by this client");
+  /** The service behind {@link #none()}: default parameters, and a refusal for everything else. */
+  private static final class NoTls extends SSLContextSpi {
+    private static IllegalStateException refused() {
+      return new IllegalStateException(
+          "this client was made for plain HTTP (insecure), so it cannot open https URLs"
+              + " (such as a token realm on https)");
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType)
-        throws java.security.cert.CertificateException {
-      throw new java.security.cert.CertificateException("TLS is not used by this client");
+    protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr) {}
+
+    @Override
+    protected SSLSocketFactory engineGetSocketFactory() {
+      throw refused();
     }
 
     @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
+    protected SSLServerSocketFactory engineGetServerSocketFactory() {
+      throw refused();
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine() {
+      throw refused();
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine(String host, int port) {
+      throw refused();
+    }
+
+    @Override
+    protected SSLSessionContext engineGetServerSessionContext() {
+      throw refused();
+    }
+
+    @Override
+    protected SSLSessionContext engineGetClientSessionContext() {
+      throw refused();
+    }
+
+    @Override
+    protected SSLParameters engineGetDefaultSSLParameters() {
+      return new SSLParameters();
+    }
+
+    @Override
+    protected SSLParameters engineGetSupportedSSLParameters() {
+      return new SSLParameters();
     }
   }
 

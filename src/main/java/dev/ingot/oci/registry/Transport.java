@@ -67,7 +67,7 @@ final class Transport {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL);
     if (plain) {
-      b.sslContext(Tls.none());
+      b.sslContext(Tls.none()).sslParameters(new javax.net.ssl.SSLParameters());
     } else if (settings.caFile() != null) {
       b.sslContext(Tls.withCa(settings.caFile()));
     }
@@ -110,7 +110,9 @@ final class Transport {
         if (r.ok().contains(res.status())) {
           return res;
         }
-        last = new RegistryException(r.what(), res.status(), RegistryError.parse(text(res)));
+        last =
+            new RegistryException(
+                r.what(), res.status(), RegistryError.parse(text(res)), denied(res, r.scope()));
         last.retryAfter = res.header("Retry-After");
       } catch (RegistryException e) {
         last = e;
@@ -122,6 +124,27 @@ final class Transport {
       }
     }
     throw last;
+  }
+
+  /**
+   * What to tell the user when the registry refused a token for lacking a scope ({@code
+   * error="insufficient_scope"}): the credentials are right but may not do this; null otherwise.
+   */
+  private String denied(Res res, String scope) {
+    String www = res.status() == 401 ? res.header("WWW-Authenticate") : null;
+    if (www == null) {
+      return null;
+    }
+    Challenge c = Challenge.parse(www);
+    if (!"insufficient_scope".equals(c.param("error"))) {
+      return null;
+    }
+    String wanted = c.param("scope") != null ? c.param("scope") : scope;
+    return "access denied: the token server did not grant "
+        + wanted
+        + "; the credentials for "
+        + host
+        + " lack that permission (ask for it, or push to a repository they may write)";
   }
 
   /** One exchange without retries or auth handling; the body is read unless streaming a 2xx. */
@@ -167,6 +190,16 @@ final class Transport {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Cancellation.CancelledException();
+    }
+  }
+
+  /** Stops the client's selector thread; idle connections are closed. */
+  void close() {
+    http.shutdownNow();
+    try {
+      http.awaitTermination(Duration.ofSeconds(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -358,6 +358,10 @@ public final class Fetcher {
                   .version(HttpClient.Version.HTTP_1_1)
                   .followRedirects(HttpClient.Redirect.NORMAL)
                   .connectTimeout(Duration.ofSeconds(15))
+                  // Explicit parameters: the client would otherwise ask the context for its
+                  // defaults at once, loading the trust store (see LazyTls).
+                  .sslContext(new LazyTls())
+                  .sslParameters(new javax.net.ssl.SSLParameters())
                   .build();
         }
         c = http;

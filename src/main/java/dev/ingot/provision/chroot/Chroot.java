@@ -56,6 +56,28 @@ public final class Chroot {
     return new dev.ingot.plugin.ProcessNodeMaker(runner);
   }
 
+  /** Runs getfattr/setfattr for {@link dev.ingot.fs.XattrDump} on the host. */
+  public static dev.ingot.fs.XattrDump.Runner attrTools(ProcessRunner runner) {
+    return cmd -> {
+      ProcessRunner.Result r;
+      try {
+        r = runner.run(cmd);
+      } catch (IOException e) {
+        throw new ChrootException(
+            "cannot run " + cmd.get(0) + " (install the attr package): " + e.getMessage());
+      }
+      if (!r.ok()) {
+        throw new ChrootException(
+            String.join(" ", cmd)
+                + " failed (exit "
+                + r.exitCode()
+                + "): "
+                + String.join("\n", r.output())
+                + (r.exitCode() == 127 ? " (install the attr package)" : ""));
+      }
+    };
+  }
+
   /** Runs {@code script} with /bin/sh -c inside the root; output lines go to {@code lines}. */
   public int exec(String script, Map<String, String> env, Consumer<String> lines)
       throws IOException {

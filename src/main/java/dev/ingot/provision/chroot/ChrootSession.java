@@ -6,6 +6,7 @@ import dev.ingot.artifact.RootFs;
 import dev.ingot.fs.FileTree;
 import dev.ingot.fs.TreeExporter;
 import dev.ingot.fs.TreeImporter;
+import dev.ingot.fs.XattrDump;
 import dev.ingot.plugin.AtomicOutput;
 import dev.ingot.plugin.Cancellation;
 import dev.ingot.plugin.Communicator;
@@ -31,6 +32,7 @@ public final class ChrootSession implements ProvisionSession {
   private final long sourceDateEpoch;
   private final BiFunction<FileTree, List<InstalledPackage>, List<InstalledPackage>> packages;
   private final ChrootCommunicator communicator;
+  private final XattrDump.Runner attr;
 
   private ChrootSession(
       RootFs input,
@@ -46,6 +48,7 @@ public final class ChrootSession implements ProvisionSession {
     this.sourceDateEpoch = sde;
     this.packages = packages;
     this.communicator = new ChrootCommunicator(new Chroot(root, runner, c, network));
+    this.attr = Chroot.attrTools(runner);
   }
 
   /**
@@ -67,6 +70,7 @@ public final class ChrootSession implements ProvisionSession {
       Files.createDirectories(s.root);
       new TreeExporter(fs.blobs(), Chroot.nodeMaker(runner), new TreeExporter.Options(true))
           .export(fs.tree(), s.root);
+      XattrDump.write(fs.tree(), s.root, work, s.attr);
     } catch (IOException | RuntimeException e) {
       s.close();
       throw e;
@@ -81,7 +85,9 @@ public final class ChrootSession implements ProvisionSession {
 
   @Override
   public Artifact finish() throws IOException {
-    FileTree t = new TreeImporter(input.blobs()).importDir(root);
+    FileTree t =
+        XattrDump.attach(
+            new TreeImporter(input.blobs()).importDir(root), XattrDump.read(root, work, attr));
     if (sourceDateEpoch >= 0) {
       t = t.map(e -> e.mtime() > sourceDateEpoch ? e.withMtime(sourceDateEpoch) : e);
     }

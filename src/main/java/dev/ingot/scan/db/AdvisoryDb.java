@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -62,10 +61,6 @@ public final class AdvisoryDb implements AutoCloseable {
       throw new AdvisoryDbException(
           "database name '" + name + "' may only use letters, digits, '.', '_' and '-'");
     }
-    SortedMap<String, List<Advisory>> byKey = new TreeMap<>();
-    for (Advisory a : result.records()) {
-      byKey.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(a);
-    }
     SegmentMeta meta =
         new SegmentMeta(
             name,
@@ -73,9 +68,9 @@ public final class AdvisoryDb implements AutoCloseable {
             origin,
             importedAt,
             result.advisories(),
-            result.records().size(),
+            result.records().count(),
             result.skipped());
-    Segment.write(dir.resolve(name + Segment.SUFFIX), meta, byKey);
+    Segment.write(dir.resolve(name + Segment.SUFFIX), meta, result.records());
     return meta;
   }
 

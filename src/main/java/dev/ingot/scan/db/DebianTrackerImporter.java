@@ -27,7 +27,7 @@ import java.util.TreeMap;
  */
 public final class DebianTrackerImporter {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final List<Advisory> records = new ArrayList<>();
+  private final RecordBlocks records = new RecordBlocks();
   private final Map<String, Long> skipped = new TreeMap<>();
   private final Set<String> ids = new HashSet<>();
 

@@ -34,7 +34,13 @@ public final class Ecosystems {
   /** Whether advisories of this ecosystem can be matched (and so are worth importing). */
   public static boolean supported(String eco) {
     String e = normalize(eco);
-    return e.equals("Debian") || e.matches("Debian:\\d+");
+    if (e.equals("Debian")) {
+      return true;
+    }
+    if (!e.startsWith("Debian:") || e.length() == "Debian:".length()) {
+      return false;
+    }
+    return e.substring("Debian:".length()).chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   /** "bookworm" → "Debian:12"; empty for releases Ingot does not know (sid, experimental). */

@@ -1,17 +1,21 @@
 package dev.ingot.scan.db;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -23,189 +27,145 @@ import java.util.zip.ZipFile;
  * Advisory}: ECOSYSTEM ranges with introduced/fixed/last_affected/limit, explicit versions, CVSS
  * vectors (the entry's own {@code severity} or the record's), and the vendor's word from {@code
  * ecosystem_specific}/{@code database_specific}. Withdrawn records and other ecosystems are counted
- * as skipped. Not thread-safe; one instance per import.
+ * as skipped. The files of a directory or zip are parsed on {@code threads} threads in contiguous
+ * runs whose results are joined in file order, so the result does not depend on the thread count.
+ * Thread-safe (all state is per call).
  */
 public final class OsvImporter {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final java.util.Set<String> KINDS =
-      java.util.Set.of("introduced", "fixed", "last_affected", "limit");
-  private final List<Advisory> records = new ArrayList<>();
-  private final Map<String, Long> skipped = new TreeMap<>();
-  private long advisories;
+  private static final JsonFactory JSON = new JsonFactory();
+  private final int threads;
+
+  /** An importer using every available processor. */
+  public OsvImporter() {
+    this(Runtime.getRuntime().availableProcessors());
+  }
+
+  public OsvImporter(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
+    this.threads = threads;
+  }
+
+  /** Opens the documents of one run by name; closed when the run is done. */
+  private interface Opener extends Closeable {
+    InputStream open(String name) throws IOException;
+  }
+
+  /** Makes a fresh {@link Opener} for each run. */
+  private interface Openers {
+    Opener create() throws IOException;
+  }
 
   /** Reads {@code source} (directory, .zip or .json) and returns what it holds. */
   public ImportResult read(Path source) throws IOException {
     if (Files.isDirectory(source)) {
-      List<Path> files;
+      List<String> files;
       try (Stream<Path> s = Files.walk(source)) {
         files =
             s.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p))
                 .sorted()
+                .map(Path::toString)
                 .toList();
       }
-      for (Path f : files) {
-        try (InputStream in = Files.newInputStream(f)) {
-          readStream(in, f.toString());
-        }
-      }
-    } else if (source.toString().endsWith(".zip") || isZip(source)) {
+      return readAll(files, () -> plainFiles());
+    }
+    if (source.toString().endsWith(".zip") || isZip(source)) {
+      List<String> entries = new ArrayList<>();
       try (ZipFile zip = new ZipFile(source.toFile())) {
-        Enumeration<? extends ZipEntry> en = zip.entries();
-        while (en.hasMoreElements()) {
-          ZipEntry e = en.nextElement();
+        for (ZipEntry e : Collections.list(zip.entries())) {
           if (!e.isDirectory() && e.getName().endsWith(".json")) {
-            try (InputStream in = zip.getInputStream(e)) {
-              readStream(in, e.getName());
-            }
+            entries.add(e.getName());
           }
         }
       }
-    } else {
-      try (InputStream in = Files.newInputStream(source)) {
-        readStream(in, source.toString());
+      // One ZipFile per run: a ZipFile's stream bookkeeping is shared and locked.
+      return readAll(entries, () -> zipEntries(new ZipFile(source.toFile())));
+    }
+    return readAll(List.of(source.toString()), () -> plainFiles());
+  }
+
+  private static Opener plainFiles() {
+    return new Opener() {
+      @Override
+      public InputStream open(String name) throws IOException {
+        return Files.newInputStream(Path.of(name));
       }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private static Opener zipEntries(ZipFile zip) {
+    return new Opener() {
+      @Override
+      public InputStream open(String name) throws IOException {
+        return zip.getInputStream(zip.getEntry(name));
+      }
+
+      @Override
+      public void close() throws IOException {
+        zip.close();
+      }
+    };
+  }
+
+  private ImportResult readAll(List<String> docs, Openers openers) throws IOException {
+    int runs = Math.max(1, Math.min(threads, docs.size() / 64));
+    List<OsvRecordReader> readers = new ArrayList<>();
+    if (runs == 1) {
+      readers.add(readRun(docs, openers));
+    } else {
+      try (ExecutorService pool = Executors.newFixedThreadPool(runs)) {
+        List<Future<OsvRecordReader>> futures = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+          List<String> run = docs.subList(docs.size() * i / runs, docs.size() * (i + 1) / runs);
+          futures.add(pool.submit(() -> readRun(run, openers)));
+        }
+        for (Future<OsvRecordReader> f : futures) {
+          readers.add(join(f));
+        }
+      }
+    }
+    RecordBlocks records = new RecordBlocks();
+    Map<String, Long> skipped = new TreeMap<>();
+    long advisories = 0;
+    for (OsvRecordReader r : readers) {
+      records.addAll(r.records);
+      r.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
+      advisories += r.advisories;
     }
     return new ImportResult(records, advisories, skipped);
   }
 
-  private void readStream(InputStream in, String name) throws IOException {
-    JsonNode root;
+  private static OsvRecordReader readRun(List<String> run, Openers openers) throws IOException {
+    OsvRecordReader reader = new OsvRecordReader(JSON);
+    try (Opener o = openers.create()) {
+      for (String d : run) {
+        try (InputStream in = o.open(d)) {
+          reader.read(in);
+        }
+      }
+    }
+    return reader;
+  }
+
+  private static OsvRecordReader join(Future<OsvRecordReader> f) throws IOException {
     try {
-      root = JSON.readTree(in);
-    } catch (JsonProcessingException e) {
-      skip("invalid JSON");
-      return;
-    }
-    if (root == null) {
-      skip("invalid JSON");
-    } else if (root.isArray()) {
-      root.forEach(this::record);
-    } else {
-      record(root);
-    }
-  }
-
-  /** Adds one OSV record; public for tests that build records in memory. */
-  public void record(JsonNode r) {
-    String id = r.path("id").asText("");
-    if (id.isEmpty() || !r.path("affected").isArray()) {
-      skip("not an OSV record");
-      return;
-    }
-    if (!r.path("withdrawn").asText("").isEmpty()) {
-      skip("withdrawn");
-      return;
-    }
-    advisories++;
-    List<String> aliases = new ArrayList<>();
-    r.path("aliases").forEach(a -> aliases.add(a.asText()));
-    r.path("upstream").forEach(a -> aliases.add(a.asText()));
-    String summary = r.path("summary").asText("");
-    if (summary.isEmpty()) {
-      summary = firstLine(r.path("details").asText(""));
-    }
-    List<String> refs = new ArrayList<>();
-    for (JsonNode ref : r.path("references")) {
-      if (refs.size() < 5 && !ref.path("url").asText("").isEmpty()) {
-        refs.add(ref.path("url").asText());
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("import interrupted", e);
+    } catch (ExecutionException e) {
+      switch (e.getCause()) {
+        case IOException io -> throw io;
+        case UncheckedIOException u -> throw u.getCause();
+        case RuntimeException r -> throw r;
+        case Error err -> throw err;
+        default -> throw new IOException(e.getCause());
       }
     }
-    List<SeverityVector> topSeverity = severities(r.path("severity"));
-    String topVendor = r.path("database_specific").path("severity").asText("");
-    for (JsonNode aff : r.path("affected")) {
-      JsonNode pkg = aff.path("package");
-      String eco = Ecosystems.normalize(pkg.path("ecosystem").asText(""));
-      String name = pkg.path("name").asText("");
-      if (eco.isEmpty() || name.isEmpty()) {
-        skip("affected entry without ecosystem or name");
-        continue;
-      }
-      if (!Ecosystems.supported(eco)) {
-        skip("ecosystem " + eco.replaceAll(":.*", ""));
-        continue;
-      }
-      List<List<RangeEvent>> ranges = new ArrayList<>();
-      for (JsonNode range : aff.path("ranges")) {
-        if (!range.path("type").asText("").equals("ECOSYSTEM")) {
-          continue; // GIT and SEMVER ranges say nothing about distribution package versions
-        }
-        List<RangeEvent> events = new ArrayList<>();
-        for (JsonNode ev : range.path("events")) {
-          ev.fieldNames()
-              .forEachRemaining(
-                  f -> {
-                    if (KINDS.contains(f) && !ev.path(f).asText("").isBlank()) {
-                      events.add(new RangeEvent(RangeEvent.Kind.ofField(f), ev.path(f).asText()));
-                    }
-                  });
-        }
-        if (!events.isEmpty()) {
-          ranges.add(events);
-        }
-      }
-      List<String> versions = new ArrayList<>();
-      aff.path("versions").forEach(v -> versions.add(v.asText()));
-      if (ranges.isEmpty() && versions.isEmpty()) {
-        skip("no ECOSYSTEM range or versions");
-        continue;
-      }
-      List<SeverityVector> sev = severities(aff.path("severity"));
-      String vendor =
-          first(
-              aff.path("ecosystem_specific").path("urgency").asText(""),
-              aff.path("ecosystem_specific").path("severity").asText(""),
-              aff.path("database_specific").path("severity").asText(""),
-              topVendor);
-      records.add(
-          new Advisory(
-              Advisory.Origin.OSV,
-              id,
-              aliases,
-              summary,
-              r.path("modified").asText(""),
-              sev.isEmpty() ? topSeverity : sev,
-              vendor,
-              eco,
-              name,
-              pkg.path("purl").asText(""),
-              ranges,
-              versions,
-              VendorState.AFFECTED,
-              "",
-              refs));
-    }
-  }
-
-  private static List<SeverityVector> severities(JsonNode arr) {
-    List<SeverityVector> out = new ArrayList<>();
-    for (JsonNode s : arr) {
-      String type = s.path("type").asText("");
-      String score = s.path("score").asText("");
-      if (!type.isEmpty() && !score.isEmpty()) {
-        out.add(new SeverityVector(type, score));
-      }
-    }
-    return out;
-  }
-
-  private void skip(String reason) {
-    skipped.merge(reason, 1L, Long::sum);
-  }
-
-  private static String first(String... s) {
-    for (String x : s) {
-      if (!x.isBlank()) {
-        return x;
-      }
-    }
-    return "";
-  }
-
-  private static String firstLine(String s) {
-    String l = s.strip();
-    int nl = l.indexOf('\n');
-    l = nl < 0 ? l : l.substring(0, nl);
-    return l.length() > 300 ? l.substring(0, 299) + "…" : l;
   }
 
   private static boolean isZip(Path p) throws IOException {

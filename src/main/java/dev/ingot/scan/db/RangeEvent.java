@@ -23,12 +23,22 @@ public record RangeEvent(Kind kind, String version) {
     }
 
     public static Kind ofField(String f) {
-      for (Kind k : values()) {
-        if (k.field.equals(f)) {
-          return k;
-        }
+      Kind k = ofFieldOrNull(f);
+      if (k == null) {
+        throw new IllegalArgumentException("unknown OSV range event '" + f + "'");
       }
-      throw new IllegalArgumentException("unknown OSV range event '" + f + "'");
+      return k;
+    }
+
+    /** The kind named by an OSV event field, null for other fields. */
+    public static Kind ofFieldOrNull(String f) {
+      return switch (f) {
+        case "introduced" -> INTRODUCED;
+        case "fixed" -> FIXED;
+        case "last_affected" -> LAST_AFFECTED;
+        case "limit" -> LIMIT;
+        default -> null;
+      };
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.ingot.scan.db;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,30 +24,34 @@ public record SegmentMeta(
     skipped = java.util.Collections.unmodifiableMap(new TreeMap<>(skipped));
   }
 
-  Map<String, Object> toJson() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", name);
-    m.put("kind", kind);
-    m.put("origin", origin);
-    m.put("imported_at", importedAt.toString());
-    m.put("advisories", advisories);
-    m.put("records", records);
-    m.put("skipped", skipped);
-    return m;
+  /** The binary form in a segment header (read without any JSON library: it is on every scan). */
+  void write(DataOutput out) throws IOException {
+    out.writeUTF(name);
+    out.writeUTF(kind);
+    out.writeUTF(origin.length() > 4000 ? origin.substring(0, 4000) : origin);
+    out.writeLong(importedAt.getEpochSecond());
+    out.writeInt(importedAt.getNano());
+    out.writeLong(advisories);
+    out.writeLong(records);
+    out.writeInt(skipped.size());
+    for (Map.Entry<String, Long> e : skipped.entrySet()) {
+      out.writeUTF(e.getKey().length() > 200 ? e.getKey().substring(0, 200) : e.getKey());
+      out.writeLong(e.getValue());
+    }
   }
 
-  @SuppressWarnings("unchecked")
-  static SegmentMeta fromJson(Map<String, Object> m) {
+  static SegmentMeta read(DataInput in) throws IOException {
+    String name = in.readUTF();
+    String kind = in.readUTF();
+    String origin = in.readUTF();
+    Instant at = Instant.ofEpochSecond(in.readLong(), in.readInt());
+    long advisories = in.readLong();
+    long records = in.readLong();
+    int n = in.readInt();
     Map<String, Long> skipped = new TreeMap<>();
-    ((Map<String, Object>) m.getOrDefault("skipped", Map.of()))
-        .forEach((k, v) -> skipped.put(k, ((Number) v).longValue()));
-    return new SegmentMeta(
-        (String) m.get("name"),
-        (String) m.get("kind"),
-        (String) m.get("origin"),
-        Instant.parse((String) m.get("imported_at")),
-        ((Number) m.get("advisories")).longValue(),
-        ((Number) m.get("records")).longValue(),
-        skipped);
+    for (int i = 0; i < n; i++) {
+      skipped.merge(in.readUTF(), in.readLong(), Long::sum);
+    }
+    return new SegmentMeta(name, kind, origin, at, advisories, records, skipped);
   }
 }

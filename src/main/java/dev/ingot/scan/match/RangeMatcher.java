@@ -4,7 +4,6 @@ import dev.ingot.scan.db.RangeEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Evaluates OSV ECOSYSTEM ranges for one version ordering, as the OSV schema's evaluation
@@ -59,17 +58,15 @@ public final class RangeMatcher {
       return new Result(false, null, null, null);
     }
     // The fix is the first fixed event above the version; a last_affected bound means none.
-    Optional<RangeEvent> next =
-        sorted.stream()
-            .filter(e -> e.kind() != RangeEvent.Kind.INTRODUCED)
-            .filter(e -> order.compare(e.version(), version) >= 0)
-            .findFirst();
-    String fixed =
-        next.filter(e -> e.kind() == RangeEvent.Kind.FIXED).map(RangeEvent::version).orElse(null);
-    String last =
-        next.filter(e -> e.kind() == RangeEvent.Kind.LAST_AFFECTED)
-            .map(RangeEvent::version)
-            .orElse(null);
-    return new Result(true, fixed, last, introduced);
+    for (RangeEvent e : sorted) {
+      if (e.kind() != RangeEvent.Kind.INTRODUCED && order.compare(e.version(), version) >= 0) {
+        return new Result(
+            true,
+            e.kind() == RangeEvent.Kind.FIXED ? e.version() : null,
+            e.kind() == RangeEvent.Kind.LAST_AFFECTED ? e.version() : null,
+            introduced);
+      }
+    }
+    return new Result(true, null, null, introduced);
   }
 }

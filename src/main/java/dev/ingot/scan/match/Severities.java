@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Turns what advisories state into {@link Assessment}s and picks one by a severity-source order
@@ -20,9 +21,17 @@ public final class Severities {
 
   private Severities() {}
 
-  /** All assessments that can be made from the vectors and the vendor word. */
+  /**
+   * All assessments that can be made from the vectors and the vendor word, scoring vectors with
+   * {@code scorer} ({@link CvssScore#of} or a memo of it; it throws {@link CvssException} for a
+   * malformed vector).
+   */
   public static List<Assessment> assess(
-      List<SeverityVector> vectors, String vendorWord, String vendorName, List<String> warnings) {
+      List<SeverityVector> vectors,
+      String vendorWord,
+      String vendorName,
+      List<String> warnings,
+      Function<String, CvssScore> scorer) {
     List<Assessment> out = new ArrayList<>();
     for (SeverityVector v : vectors) {
       String source =
@@ -35,7 +44,7 @@ public final class Severities {
         continue;
       }
       try {
-        CvssScore s = CvssScore.of(v.score());
+        CvssScore s = scorer.apply(v.score());
         out.add(new Assessment(source, s.rating(), s.score(), s.vector(), ""));
       } catch (CvssException e) {
         warnings.add("ignored a malformed CVSS vector: " + e.getMessage());

@@ -1,8 +1,5 @@
 package dev.ingot.scan.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ingot.artifact.InstalledPackage;
 import dev.ingot.scan.db.SegmentMeta;
 import dev.ingot.scan.harden.CheckResult;
@@ -21,17 +18,11 @@ import java.util.Map;
  * Keys are stable; lists are in report order. Pure.
  */
 public final class JsonReport {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonReport() {}
 
   public static String render(ScanReport r) {
-    try {
-      return JSON.writeValueAsString(model(r)) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("report is not serializable", e);
-    }
+    return JsonText.write(model(r));
   }
 
   static Map<String, Object> model(ScanReport r) {

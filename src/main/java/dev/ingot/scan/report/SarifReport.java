@@ -1,8 +1,5 @@
 package dev.ingot.scan.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ingot.scan.cvss.Rating;
 import dev.ingot.scan.harden.CheckResult;
 import dev.ingot.scan.match.Finding;
@@ -21,8 +18,6 @@ import java.util.Map;
  * suppression with the ignore's reason. Pure.
  */
 public final class SarifReport {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
   private SarifReport() {}
@@ -112,11 +107,7 @@ public final class SarifReport {
     doc.put("$schema", SCHEMA);
     doc.put("version", "2.1.0");
     doc.put("runs", List.of(run));
-    try {
-      return JSON.writeValueAsString(doc) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonText.write(doc);
   }
 
   private static Map<String, Object> rule(

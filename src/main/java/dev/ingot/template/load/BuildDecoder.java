@@ -4,6 +4,7 @@ import dev.ingot.diag.Diagnostic;
 import dev.ingot.diag.Range;
 import dev.ingot.template.hcl.Attribute;
 import dev.ingot.template.hcl.Block;
+import dev.ingot.template.hcl.Body;
 import dev.ingot.template.model.BuildDecl;
 import dev.ingot.template.model.PluginBlock;
 import dev.ingot.template.model.SourceDecl;
@@ -15,16 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads {@code build} blocks: the literal name, description and source list, build-level {@code
- * source} blocks (renames and fill-ins), provisioners, the error-cleanup provisioner and
- * post-processor chains, with {@code dynamic} provisioner and post-processor blocks expanded.
- * Checks that referenced sources exist and that no two builds get the same name. Not thread-safe
- * (one per load).
+ * Reads {@code build} blocks: the literal name, description and source list, {@code sbom = true}
+ * (an implicit {@code sbom} post-processor chain), build-level {@code source} blocks (renames and
+ * fill-ins), provisioners, the error-cleanup provisioner and post-processor chains, with {@code
+ * dynamic} provisioner and post-processor blocks expanded. Checks that referenced sources exist and
+ * that no two builds get the same name. Not thread-safe (one per load).
  */
 final class BuildDecoder {
   private static final BodySchema BUILD =
       BodySchema.builder()
-          .attr("name", "description", "sources")
+          .attr("name", "description", "sources", "sbom")
           .block("source", "reference")
           .block("provisioner", "type")
           .block("error-cleanup-provisioner", "type")
@@ -107,9 +108,32 @@ final class BuildDecoder {
               "This build names no source, so it does nothing. Add sources = [\"source.TYPE.NAME\"].",
               b.typeRange()));
     }
+    Attribute sbom = c.attributes().get("sbom");
+    if (sbom != null && Literals.bool(sbom.expr(), diags).orElse(false)) {
+      chains.add(0, List.of(implicitSbom(sbom)));
+    }
     checkNames(name, runs);
     return Optional.of(
         new BuildDecl(name, description, runs, provisioners, cleanup, chains, b.range()));
+  }
+
+  /**
+   * {@code sbom = true}: a chain of one {@code sbom} post-processor with its defaults, first, so
+   * the SBOMs are written beside the images of every build of the block (placed at the attribute
+   * for diagnostics).
+   */
+  private static PluginBlock implicitSbom(Attribute at) {
+    Range r = at.expr().range();
+    Block b =
+        new Block(
+            "post-processor",
+            List.of(new Block.Label("sbom", r)),
+            new Body(List.of(), r, r),
+            r,
+            r,
+            r,
+            r);
+    return PluginBlock.of("sbom", b);
   }
 
   private Optional<String> literal(BodySchema.Content c, String attr) {

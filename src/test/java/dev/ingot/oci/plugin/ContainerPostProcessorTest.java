@@ -128,6 +128,22 @@ class ContainerPostProcessorTest {
       assertThat(c.get("Env")).isEqualTo(List.of("LANG=C.UTF-8", "PATH=/usr/bin:/bin"));
       assertThat(String.valueOf(c.get("ExposedPorts"))).isEqualTo("{53/udp={}, 8080/tcp={}}");
     }
+    // The docker-archive, copied into an OCI layout by skopeo, holds our very config (diff ids
+    // included) and one layer per layer of the image.
+    Path fromDocker = tmp.resolve("from-docker");
+    run(
+        "skopeo",
+        "copy",
+        "--quiet",
+        "docker-archive:" + img.outputs().get(2),
+        "oci:" + fromDocker + ":d");
+    Map<String, Object> ours =
+        Json.object(run("skopeo", "inspect", "--raw", "oci:" + img.layout() + ":v1"));
+    Map<String, Object> theirs =
+        Json.object(run("skopeo", "inspect", "--raw", "oci:" + fromDocker + ":d"));
+    assertThat(((Map<?, ?>) theirs.get("config")).get("digest"))
+        .isEqualTo(((Map<?, ?>) ours.get("config")).get("digest"));
+    assertThat((List<?>) theirs.get("layers")).hasSameSizeAs((List<?>) ours.get("layers"));
     Path bundle = tmp.resolve("bundle");
     run("umoci", "unpack", "--image", img.layout() + ":v1", bundle.toString());
     FileTree unpacked =

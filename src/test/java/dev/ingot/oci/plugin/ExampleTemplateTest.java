@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The example template parses, and every source and post-processor block in it names a plugin and
- * only arguments that plugin declares (until the template loader can run it end to end).
+ * only arguments that plugin declares (a quick check; ContainerImagesExamplePeerTest builds it).
  */
 class ExampleTemplateTest {
   @Test

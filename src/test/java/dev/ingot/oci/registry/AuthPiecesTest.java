@@ -29,6 +29,19 @@ class AuthPiecesTest {
   }
 
   @Test
+  void aTokenAskedForMoreScopesServesRequestsForFewer() {
+    String push = Auth.pushScope("team/app", List.of("base/os"));
+    assertThat(push).isEqualTo("repository:team/app:pull,push repository:base/os:pull");
+    assertThat(Auth.covers(push, Auth.pullScope("team/app"))).isTrue();
+    assertThat(Auth.covers(push, Auth.pushScope("team/app", List.of()))).isTrue();
+    assertThat(Auth.covers(push, Auth.pullScope("base/os"))).isTrue();
+    assertThat(Auth.covers(push, Auth.pushScope("base/os", List.of()))).isFalse();
+    assertThat(Auth.covers(push, Auth.pullScope("team/other"))).isFalse();
+    assertThat(Auth.covers(Auth.pullScope("team/app"), push)).isFalse();
+    assertThat(Auth.covers(push, "")).isFalse();
+  }
+
+  @Test
   void readsAuthsIdentityTokensAndHelpersInOrder() throws Exception {
     Path authFile = tmp.resolve("auth.json");
     Files.writeString(

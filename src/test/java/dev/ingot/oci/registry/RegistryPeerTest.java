@@ -105,7 +105,22 @@ class RegistryPeerTest {
     }
   }
 
-  private static BuildLog logTo(List<String> lines) {
+  @Test
+  void aBlobListedTwiceIsUploadedOnce() throws Exception {
+    try (TestRegistry reg = TestRegistry.start(tmp.resolve("reg"), TestRegistry.Mode.PLAIN);
+        RegistryClient c =
+            client(reg.host(), RegistrySettings.DEFAULTS.withInsecure(true), noCreds())) {
+      Image img = TestImages.withALayerTwice(tmp.resolve("img"));
+      assertThat(img.manifest().layers().get(0)).isEqualTo(img.manifest().layers().get(1));
+      List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+      new ImagePusher(c, logTo(log)).push(img, "dup/app", List.of("v1"), List.of());
+      assertThat(log.stream().filter(l -> l.startsWith("uploaded"))).hasSize(2); // config, layer
+      assertThat(pullBack(c, "dup/app", "v1").digest()).isEqualTo(img.digest());
+    }
+  }
+
+  /** A log that collects info and warning lines (the pusher says what it uploaded or mounted). */
+  static BuildLog logTo(List<String> lines) {
     return new BuildLog() {
       @Override
       public void info(String m) {

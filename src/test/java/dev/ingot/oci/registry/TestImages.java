@@ -40,6 +40,23 @@ final class TestImages {
       t.put(FileEntry.file("l" + i + "/seed", 0644, 0, 0, 1, 0, null).withContent(null));
       out.add(lb.build(t.build(), new LayerBuilder.Settings(Compression.GZIP, 1, 2, 1000)));
     }
+    return assemble(images, out, seed);
+  }
+
+  /** An image whose two layers are the same blob (as equal layers of a real image are). */
+  static Image withALayerTwice(Path dir) throws Exception {
+    DirBlobStore images = new DirBlobStore(dir.resolve("images"));
+    LayerBuilder lb =
+        new LayerBuilder(
+            new DirBlobStore(dir.resolve("content")), images, dir.resolve("layer-index"));
+    Layer l =
+        lb.build(
+            FileTree.builder().put(FileEntry.directory("same", 0755, 0, 0, 1)).build(),
+            new LayerBuilder.Settings(Compression.GZIP, 1, 2, 1000));
+    return assemble(images, List.of(l, l), 12);
+  }
+
+  private static Image assemble(DirBlobStore images, List<Layer> out, int seed) throws Exception {
     byte[] label = ("seed " + seed).getBytes(StandardCharsets.UTF_8);
     return ImageAssembler.assemble(
         images,

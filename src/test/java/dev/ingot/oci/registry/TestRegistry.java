@@ -48,6 +48,18 @@ public final class TestRegistry implements AutoCloseable {
   }
 
   public static TestRegistry start(Path dir, Mode mode) throws Exception {
+    return start(dir, mode, null);
+  }
+
+  /**
+   * Plain HTTP with {@code auth: token}: the registry sends clients to {@code tokens} for Bearer
+   * tokens and checks their signatures against its certificate.
+   */
+  static TestRegistry withTokenAuth(Path dir, TokenServer tokens) throws Exception {
+    return start(dir, Mode.PLAIN, tokens);
+  }
+
+  private static TestRegistry start(Path dir, Mode mode, TokenServer tokens) throws Exception {
     Files.createDirectories(dir);
     int port = freePort();
     StringBuilder yml = new StringBuilder();
@@ -69,6 +81,12 @@ public final class TestRegistry implements AutoCloseable {
       yml.append("auth:\n  htpasswd:\n    realm: ingot-test\n    path: ")
           .append(htpasswd)
           .append('\n');
+    }
+    if (tokens != null) {
+      yml.append("auth:\n  token:\n    realm: ").append(tokens.realm()).append('\n');
+      yml.append("    service: ").append(TokenServer.SERVICE).append('\n');
+      yml.append("    issuer: ").append(TokenServer.ISSUER).append('\n');
+      yml.append("    rootcertbundle: ").append(tokens.certFile).append('\n');
     }
     Path config = dir.resolve("config.yml");
     Files.writeString(config, yml);

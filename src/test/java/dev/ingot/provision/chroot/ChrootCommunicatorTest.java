@@ -118,8 +118,22 @@ class ChrootCommunicatorTest {
               s.communicator()
                   .exec("echo new > /etc/new; rm /tmp -r 2>/dev/null; true", Map.of(), l -> {}))
           .isZero();
+      // An attribute set in the session's tree (as setcap in a provisioner would) is read back.
+      assertThat(
+              new LocalProcessRunner()
+                  .run(
+                      List.of(
+                          "setfattr",
+                          "-n",
+                          "user.p",
+                          "-v",
+                          "1",
+                          work.resolve("root/etc/new").toString()))
+                  .ok())
+          .isTrue();
       dev.ingot.artifact.RootFs after = (dev.ingot.artifact.RootFs) s.finish();
       assertThat(after.tree().get("etc/new").orElseThrow().mtime()).isEqualTo(1_700_000_000L);
+      assertThat(after.tree().get("etc/new").orElseThrow().xattrs()).containsEntry("user.p", "1");
       assertThat(after.packages())
           .extracting(dev.ingot.artifact.InstalledPackage::name)
           .containsExactly("seen");

@@ -112,7 +112,10 @@ public final class DistrolessFiles {
 
   FileEntry file(String path, byte[] data, int mode) {
     try {
-      Digest d = data.length == 0 ? null : blobs.put(new ByteArrayInputStream(data));
+      Digest d = data.length == 0 ? null : Digest.sha256(data);
+      if (d != null && !blobs.has(d)) { // a warm build generates the same files: no rewrite
+        blobs.put(new ByteArrayInputStream(data), d);
+      }
       return FileEntry.file(path, mode, 0, 0, mtime, data.length, d);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import dev.ingot.fs.BlobStore;
 import dev.ingot.fs.FileTree;
 import dev.ingot.fs.TreeExporter;
 import dev.ingot.fs.TreeImporter;
+import dev.ingot.fs.XattrDump;
 import dev.ingot.plugin.AtomicOutput;
 import dev.ingot.plugin.BuildLog;
 import dev.ingot.plugin.Cancellation;
@@ -14,18 +15,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Configures unpacked packages the way dpkg would, inside a chroot: the tree (files + dpkg database
  * in "unpacked" state) is written to a work directory, preinst scripts run in dependency order,
- * then {@code dpkg --configure -a} runs every postinst, file and named triggers that unpacking
- * would have activated are activated and processed, service starts are blocked by policy-rc.d, and
- * random state (machine-id, ssh host keys, logs, caches) is removed so two builds match. The
- * directory is read back into a tree. Needs root. Not thread-safe.
+ * then {@code dpkg --configure -a} runs every postinst and the triggers they activate, the
+ * initramfs of each kernel is made once at the end (not once per hook and trigger), service starts
+ * are blocked by policy-rc.d, and random state (machine-id, ssh host keys, logs, caches) is removed
+ * so two builds match. The directory is read back into a tree. Needs root. Not thread-safe.
  */
 public final class SystemInstaller {
   /** Where and how: {@code work} is a fresh directory that is deleted afterwards. */
@@ -53,6 +52,8 @@ public final class SystemInstaller {
     try {
       new TreeExporter(blobs, Chroot.nodeMaker(s.runner()), new TreeExporter.Options(true))
           .export(unpacked, root);
+      XattrDump.Runner attr = Chroot.attrTools(s.runner());
+      XattrDump.write(unpacked, root, s.work(), attr);
       Files.writeString(root.resolve("usr/sbin/policy-rc.d"), "#!/bin/sh\nexit 101\n");
       Files.setPosixFilePermissions(
           root.resolve("usr/sbin/policy-rc.d"),
@@ -85,7 +86,9 @@ public final class SystemInstaller {
                 + "); last output:\n  "
                 + String.join("\n  ", tail));
       }
-      return new TreeImporter(blobs).importDir(root);
+      // File capabilities set by postinst scripts (setcap) live in security.capability.
+      return XattrDump.attach(
+          new TreeImporter(blobs).importDir(root), XattrDump.read(root, s.work(), attr));
     } finally {
       AtomicOutput.deleteTree(s.work());
     }
@@ -94,6 +97,13 @@ public final class SystemInstaller {
   /** The one shell script run in the chroot. */
   String script(List<UnpackedDeb> debs) {
     StringBuilder b = new StringBuilder("set -e\nexport DPKG_ADMINDIR=/var/lib/dpkg\n");
+    // Every kernel postinst and every "update-initramfs -u" (and its trigger) would make the
+    // initramfs again, three times for one kernel; stub the tool until all is configured, then
+    // make each kernel's initramfs once, as the kernel hook would have.
+    b.append("ui=$(command -v update-initramfs || true)\n");
+    b.append(
+        "if [ -n \"$ui\" ]; then mv \"$ui\" \"$ui.ingot\"; printf '#!/bin/sh\\nexit 0\\n' > \"$ui\";"
+            + " chmod 755 \"$ui\"; fi\n");
     for (UnpackedDeb d : InstallOrder.of(debs)) {
       if (d.controlFiles().containsKey("preinst")) {
         String info = DpkgDatabase.infoName(d);
@@ -107,11 +117,14 @@ public final class SystemInstaller {
             .append(".preinst install\n");
       }
     }
+    // Everything is unpacked before anything is configured, so each postinst "configure" sees all
+    // files: as dpkg itself does, no file trigger is activated for a package not yet configured.
     b.append("echo 'I: dpkg --configure -a'\ndpkg --configure -a\n");
-    for (String t : triggers(debs)) {
-      b.append("dpkg-trigger --no-await '").append(t).append("'\n");
-    }
     b.append("dpkg --triggers-only --pending\n");
+    b.append(
+        "if [ -n \"$ui\" ]; then mv -f \"$ui.ingot\" \"$ui\";"
+            + " if command -v linux-version >/dev/null && [ -n \"$(linux-version list)\" ]; then"
+            + " echo 'I: update-initramfs -c -k all'; update-initramfs -c -k all; fi; fi\n");
     b.append(
         "rm -f /usr/sbin/policy-rc.d /var/lib/dpkg/*-old /var/cache/debconf/*-old /etc/ssh/ssh_host_*_key*"
             + " /var/cache/ldconfig/aux-cache /var/lib/dbus/machine-id /var/lib/systemd/random-seed\n");
@@ -127,39 +140,5 @@ public final class SystemInstaller {
       b.append("[ -e /etc/machine-id ] && : > /etc/machine-id; true\n");
     }
     return b.toString();
-  }
-
-  /** Trigger names that unpacking these packages would have activated (dpkg does it on unpack). */
-  static Set<String> triggers(List<UnpackedDeb> debs) {
-    Set<String> interests = new LinkedHashSet<>();
-    Set<String> out = new LinkedHashSet<>();
-    for (UnpackedDeb d : debs) {
-      for (String l : d.controlText("triggers").orElse("").lines().toList()) {
-        String[] w = l.strip().split("\\s+");
-        if (w.length >= 2 && w[0].startsWith("interest")) {
-          interests.add(w[1]);
-        }
-        if (w.length >= 2 && w[0].startsWith("activate")) {
-          out.add(w[1]);
-        }
-      }
-    }
-    for (String i : interests) {
-      if (i.startsWith("/")) {
-        String prefix = i.substring(1);
-        boolean hit =
-            debs.stream()
-                .anyMatch(
-                    d ->
-                        d.data().entries().stream()
-                            .anyMatch(
-                                e -> e.path().equals(prefix) || e.path().startsWith(prefix + "/")));
-        if (hit) {
-          out.add(i);
-        }
-      }
-    }
-    out.retainAll(interests);
-    return out;
   }
 }

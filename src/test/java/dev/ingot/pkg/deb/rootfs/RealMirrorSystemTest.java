@@ -6,7 +6,6 @@ import dev.ingot.artifact.InstalledPackage;
 import dev.ingot.artifact.RootFs;
 import dev.ingot.fs.FileEntry;
 import dev.ingot.fs.TreeExporter;
-import dev.ingot.plugin.Config;
 import dev.ingot.plugin.LocalProcessRunner;
 import dev.ingot.provision.chroot.Chroot;
 import java.nio.file.Files;
@@ -19,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A bootable {@code system} root filesystem from the host's mirror: maintainer scripts run in the
- * chroot, so the kernel has its initramfs, and dpkg inside agrees that everything is installed.
+ * A bootable {@code system} root filesystem from the host's mirror (the JVM's shared one, which the
+ * disk boot tests also boot): maintainer scripts run in the chroot, so the kernel has its
+ * initramfs, and dpkg inside agrees that everything is installed.
  */
 @Tag("peer")
 @Tag("slow")
@@ -29,20 +29,13 @@ class RealMirrorSystemTest {
 
   @Test
   void systemRootWithKernelSshAndSystemdPassesDpkgAudit() throws Exception {
-    Config c =
-        Config.of(
-            Map.of(
-                "suites",
-                List.of("bookworm", "bookworm-updates", "bookworm-security"),
-                "variant",
-                "system",
-                "packages",
-                List.of("systemd-sysv", "openssh-server", "linux-image-cloud-amd64")));
-    Contexts.Recording log = new Contexts.Recording();
-    RootFs fs =
-        (RootFs)
-            new DebianSource().build(c, Contexts.of(tmp, Contexts.sharedMirrorCache(), false, log));
+    RootFs fs = SharedSystemRootfs.get();
 
+    // One initramfs per kernel, made once at the end, not by every hook and trigger again.
+    assertThat(SharedSystemRootfs.log())
+        .filteredOn(l -> l.contains("update-initramfs: Generating /boot/initrd.img-"))
+        .hasSize(1);
+    assertThat(SharedSystemRootfs.log()).noneMatch(l -> l.contains("deferring update"));
     assertThat(fs.packages())
         .extracting(InstalledPackage::name)
         .contains("dpkg", "systemd", "openssh-server", "base-passwd");
@@ -54,6 +47,19 @@ class RealMirrorSystemTest {
         .isEqualTo("uninitialized\n".length());
     assertThat(fs.tree().entries()).noneMatch(e -> e.path().startsWith("etc/ssh/ssh_host_"));
     assertThat(fs.tree().get("usr/sbin/policy-rc.d")).isEmpty();
+    // The real update-initramfs is back in place, not the stub that stood in during configure.
+    assertThat(fs.tree().get("usr/sbin/update-initramfs").orElseThrow().size()).isGreaterThan(1000);
+    assertThat(fs.tree().get("usr/sbin/update-initramfs.ingot")).isEmpty();
+    // ping's postinst ran setcap: the capability (not a setuid bit) is in the tree.
+    FileEntry ping = fs.tree().get("usr/bin/ping").orElseThrow();
+    assertThat(ping.mode() & 04000).isZero();
+    assertThat(
+            java.util.HexFormat.of()
+                .formatHex(
+                    ping.xattrs()
+                        .getOrDefault("security.capability", "")
+                        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)))
+        .isEqualTo("0100000200200000000000000000000000000000");
     assertThat(fs.tree().get("etc/passwd")).isPresent();
 
     // dpkg inside the finished tree: nothing half-installed, every package "ii".
@@ -61,8 +67,12 @@ class RealMirrorSystemTest {
     Files.createDirectories(root);
     new TreeExporter(fs.blobs(), (p, t, m, a, b) -> {}, new TreeExporter.Options(true))
         .export(fs.tree(), root);
+    dev.ingot.fs.XattrDump.write(fs.tree(), root, tmp, Chroot.attrTools(new LocalProcessRunner()));
     Chroot ch =
         new Chroot(root, new LocalProcessRunner(), new dev.ingot.plugin.Cancellation(), false);
+    List<String> cap = new ArrayList<>();
+    assertThat(ch.exec("getcap /usr/bin/ping", Map.of(), cap::add)).isZero();
+    assertThat(cap).anyMatch(l -> l.contains("cap_net_raw=ep"));
     List<String> audit = new ArrayList<>();
     assertThat(ch.exec("dpkg --audit", Map.of(), audit::add)).isZero();
     assertThat(audit).isEmpty();

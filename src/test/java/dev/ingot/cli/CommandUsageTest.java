@@ -1,0 +1,139 @@
+package dev.ingot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/** Every command's help, and command lines that cannot be parsed: one clear line, exit 2. */
+class CommandUsageTest {
+  @TempDir Path dir;
+
+  /** Every command and subcommand, as the words that name it ("db", "import"). */
+  static Stream<List<String>> commands() {
+    CliEnv env =
+        new CliEnv(
+            Map.of(),
+            Path.of("."),
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()));
+    List<List<String>> all = new ArrayList<>();
+    collect(Ingot.commandLine(env), List.of(), all);
+    assertThat(all).hasSizeGreaterThanOrEqualTo(Commands.ALL.size());
+    return all.stream();
+  }
+
+  private static void collect(CommandLine cl, List<String> path, List<List<String>> out) {
+    for (var e : cl.getSubcommands().entrySet()) {
+      List<String> p = new ArrayList<>(path);
+      p.add(e.getKey());
+      out.add(p);
+      collect(e.getValue(), p, out);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  void everyCommandHasHelpWithExamples(List<String> command) {
+    List<String> args = new ArrayList<>(command);
+    args.add("--help");
+    CliTestSupport.Run r = CliTestSupport.run(dir, Map.of(), args.toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out())
+        .startsWith("Usage: ingot " + String.join(" ", command))
+        .contains("\nExamples:\n  ")
+        .doesNotContain("null/")
+        .containsPattern("\nExamples:\n(  .*\n)*  .*ingot " + command.getFirst());
+    List<String> shortForm = new ArrayList<>(command);
+    shortForm.add("-h");
+    assertThat(CliTestSupport.run(dir, Map.of(), shortForm.toArray(String[]::new)).out())
+        .isEqualTo(r.out());
+  }
+
+  @Test
+  void rootHelpListsEveryCommand() {
+    CliTestSupport.Run r = CliTestSupport.run(dir, Map.of(), "--help");
+    assertThat(r.exitCode()).isZero();
+    for (Class<?> c : Commands.ALL) {
+      String name = c.getAnnotation(CommandLine.Command.class).name();
+      assertThat(r.out()).contains("\n  " + name + " ");
+    }
+    assertThat(r.out()).contains("Examples:");
+  }
+
+  /** README's Commands table has a row for every command (a new command needs one). */
+  @Test
+  void readmeListsEveryCommand() throws Exception {
+    String readme = java.nio.file.Files.readString(Path.of("README.md"));
+    String table = readme.substring(readme.indexOf("### Commands"));
+    table = table.substring(0, table.indexOf("\n\n", table.indexOf("| command")));
+    for (Class<?> c : Commands.ALL) {
+      String name = c.getAnnotation(CommandLine.Command.class).name();
+      assertThat(table).as("README Commands row for " + name).contains("| `ingot " + name);
+    }
+  }
+
+  static Stream<Arguments> badCommandLines() {
+    return Stream.of(
+        Arguments.of(
+            List.of("biuld", "x.pkr.hcl"),
+            "Error: unknown command 'biuld'. Did you mean 'build'? See 'ingot --help'."),
+        Arguments.of(
+            List.of("frobnicate"), "Error: unknown command 'frobnicate'. See 'ingot --help'."),
+        Arguments.of(
+            List.of("build", "--forse", "x.pkr.hcl"),
+            "Error: unknown option '--forse' for 'ingot build'. Did you mean '--force'?"
+                + " See 'ingot build --help'."),
+        Arguments.of(
+            List.of("build", "-paralel-builds=2", "x.pkr.hcl"),
+            "Error: unknown option '-paralel-builds' for 'ingot build'. Did you mean"
+                + " '-parallel-builds'? See 'ingot build --help'."),
+        Arguments.of(
+            List.of("validate", "-syntaxonly", "x.pkr.hcl"),
+            "Error: unknown option '-syntaxonly' for 'ingot validate'. Did you mean"
+                + " '-syntax-only'? See 'ingot validate --help'."),
+        Arguments.of(
+            List.of("build"),
+            "Error: missing required parameter: 'TEMPLATE'. See 'ingot build --help'."),
+        Arguments.of(
+            List.of("build", "a.pkr.hcl", "b.pkr.hcl"),
+            "Error: unexpected argument 'b.pkr.hcl' for 'ingot build'. See 'ingot build --help'."),
+        Arguments.of(
+            List.of("build", "-parallel-builds=two", "x.pkr.hcl"),
+            "Error: invalid value for option '--parallel-builds': 'two' is not an int."
+                + " See 'ingot build --help'."),
+        Arguments.of(
+            List.of("db", "imprt", "x.json"),
+            "Error: unknown command 'imprt'. Did you mean 'import'? See 'ingot db --help'."));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badCommandLines")
+  void badCommandLineIsOneLineAndExit2(List<String> args, String expected) {
+    CliTestSupport.Run r = CliTestSupport.run(dir, Map.of(), args.toArray(String[]::new));
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo(expected + System.lineSeparator());
+  }
+
+  @Test
+  void versionCommandAndFlagAgree() {
+    CliTestSupport.Run cmd = CliTestSupport.run(dir, Map.of(), "version");
+    CliTestSupport.Run flag = CliTestSupport.run(dir, Map.of(), "--version");
+    assertThat(cmd.exitCode()).isZero();
+    assertThat(cmd.out())
+        .matches("Ingot \\d+\\.\\d+\\.\\d+ \\(Packer template compatibility .+\\)\\R");
+    assertThat(flag.out()).startsWith("Ingot " + Ingot.VERSION);
+  }
+}
