@@ -11,8 +11,9 @@ import java.util.Map;
  * The one bootable Debian 12 {@code system} root filesystem of a test JVM, built from the host's
  * apt sources with the package cache shared by the real-mirror tests: maintainer scripts, the
  * kernel's initramfs and the re-import take most of a minute, so the classes that need such a tree
- * (the dpkg checks here, the disk boot tests through {@code dev.ingot.disk.TestRootfs}) share it.
- * The RootFs is immutable; the build log is kept for tests that check what ran. Thread-safe.
+ * share it. (The disk boot tests boot the image of examples/debian-vm.pkr.hcl instead, built
+ * through the template by dev.ingot.disk.ExampleVm.) The RootFs is immutable; the build log is kept
+ * for tests that check what ran. Thread-safe.
  */
 public final class SharedSystemRootfs {
   /**
