@@ -20,6 +20,7 @@ import java.math.RoundingMode;
  */
 final class Operators {
   static final MathContext PRECISION = new MathContext(155, RoundingMode.HALF_EVEN);
+  private static final long MAX_QUOTIENT_DIGITS = 100_000;
 
   private final Eval ev;
   private final Conditionals conditionals;
@@ -80,7 +81,14 @@ final class Operators {
     if (!l.isKnown() || !r.isKnown()) {
       return Value.unknown(result).markedIf(sensitive);
     }
-    Value out = compute(b.op(), l, r, b.range());
+    Value out;
+    try {
+      out = compute(b.op(), l, r, b.range());
+    } catch (ArithmeticException e) {
+      // Exponents beyond BigDecimal's range (1e2147483647 * 10) or a remainder whose quotient
+      // has more digits than any real template needs: a diagnostic, not a crash.
+      out = failed("the result is too large or too small to compute", b.range(), result);
+    }
     return out == null ? Value.unknown(result) : out.markedIf(sensitive);
   }
 
@@ -124,7 +132,22 @@ final class Operators {
     if (op == BinaryOp.DIVIDE) {
       return Value.number(a.divide(c, PRECISION));
     }
-    return Value.number(a.remainder(c, PRECISION));
+    return Value.number(remainder(a, c));
+  }
+
+  /**
+   * {@code a % c} with the sign of {@code a}, as go-cty's modulo. Exact when the quotient has up to
+   * {@link #MAX_QUOTIENT_DIGITS} integer digits ({@code 1e9999 % 7} is fine; BigDecimal's
+   * MathContext variant refuses it); beyond that it throws ArithmeticException.
+   */
+  private static BigDecimal remainder(BigDecimal a, BigDecimal c) {
+    long quotientDigits = ((long) a.precision() - a.scale()) - ((long) c.precision() - c.scale());
+    if (quotientDigits > MAX_QUOTIENT_DIGITS) {
+      throw new ArithmeticException("remainder quotient too large");
+    }
+    return quotientDigits < PRECISION.getPrecision()
+        ? a.remainder(c, PRECISION)
+        : a.remainder(c).round(PRECISION);
   }
 
   private Value convert(Value v, Type want, String what, Range subject) {

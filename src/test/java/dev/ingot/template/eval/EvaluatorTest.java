@@ -26,6 +26,18 @@ class EvaluatorTest {
   }
 
   @Test
+  void hugeNumbersGiveExactResultsOrADiagnosticNeverAnException() {
+    // Found by HclFuzzTest: BigDecimal.remainder with a MathContext refused this quotient.
+    assertThat(ok("1e9999 % 9999999")).isEqualTo(Value.of(1000));
+    assertThat(ok("1e10000 % 1e-10000")).isEqualTo(Value.of(0));
+    // Literals stop at exponent 10000, products do not: 1e110000 % 7 is refused, not computed.
+    String huge = String.join(" * ", java.util.Collections.nCopies(11, "1e10000"));
+    Diagnostic d = error(huge + " % 7");
+    assertThat(d.summary()).isEqualTo("Operation failed");
+    assertThat(d.detail()).contains("too large or too small");
+  }
+
+  @Test
   void operandErrorsPointAtTheOperand() {
     String src = "\"abc\" + 1";
     Diagnostic d = error(src);
