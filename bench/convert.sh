@@ -21,9 +21,8 @@ java_bin() {
 }
 JAVA="$(java_bin)"
 [ -f target/ingot.jar ] || mvn -o -q -B -DskipTests package >&2
-# The JVM flags of the ./ingot launcher (C1 only, parallel GC): what users run.
-ingot=("$JAVA" -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -Xshare:auto --enable-native-access=ALL-UNNAMED
-  -jar "$here/target/ingot.jar")
+# The ./ingot launcher itself (its JVM flags and class-data archive): what users run.
+ingot=("$here/ingot")
 
 rootfs="${ROOTFS:-${TMPDIR:-/tmp}/ingot-test-cache/disk-rootfs-v1/root}"
 if [ ! -d "$rootfs/usr" ]; then

@@ -16,12 +16,9 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 [ -f target/ingot.jar ] || mvn -o -q -DskipTests package
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# A class-data archive as the launcher makes one (built by the warm-up runs); C1 only and the serial
-# collector suit a short command (C2 compiles cost more CPU than they save here).
+# The ./ingot launcher itself (C1 for short commands, its class-data archive): what users run.
 ingot() {
-  "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-    -XX:SharedArchiveFile="$work/ingot.jsa" -XX:+AutoCreateSharedArchive -Xlog:cds=off \
-    -Xlog:cds+dynamic=off -jar "$here/target/ingot.jar" "$@"
+  "$here/ingot" "$@"
 }
 export -f ingot; export JAVA_HOME here work
 median() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"; }
