@@ -71,6 +71,14 @@ public record StepContext(
         processes);
   }
 
+  /**
+   * Resolves an output path written in a template: relative to the working directory, as Packer and
+   * the engine's own output_directory are.
+   */
+  public Path workingPath(String p) {
+    return cwd.resolve(p).normalize();
+  }
+
   /** Resolves a path written in a template: relative paths are relative to the template dir. */
   public Path templatePath(String p) {
     return templateDir.resolve(p).normalize();

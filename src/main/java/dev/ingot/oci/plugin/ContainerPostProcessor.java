@@ -163,12 +163,7 @@ public final class ContainerPostProcessor implements PostProcessorPlugin {
                 config.stringMap("annotations"),
                 "ingot build " + ctx.buildName(),
                 b == null ? null : b.reference()));
-    // Relative to the working directory, as Packer and the engine's own output_directory are.
-    Path out =
-        config
-            .string("output_directory")
-            .map(d -> ctx.cwd().resolve(d).normalize())
-            .orElse(ctx.outputDir());
+    Path out = config.string("output_directory").map(ctx::workingPath).orElse(ctx.outputDir());
     String tag = config.string("tag", "latest");
     String name = config.string("image_name", ctx.buildName()).toLowerCase() + ":" + tag;
     Path layout = out.resolve("oci");

@@ -22,7 +22,6 @@ import dev.ingot.plugin.Schema;
 import dev.ingot.plugin.SourcePlugin;
 import dev.ingot.plugin.StepContext;
 import dev.ingot.provision.chroot.ChrootSession;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -152,18 +151,12 @@ public final class OciSource implements SourcePlugin {
   public Optional<ProvisionSession> provisioning(Config config, Artifact artifact, StepContext ctx)
       throws Exception {
     RootFs fs = (RootFs) artifact;
-    Files.createDirectories(ctx.cacheDir().resolve("oci").resolve("work"));
-    Path work =
-        Files.createTempDirectory(ctx.cacheDir().resolve("oci").resolve("work"), "provision");
-    ctx.cleanups().add("remove " + work, () -> dev.ingot.plugin.AtomicOutput.deleteTree(work));
     ChrootSession chroot =
-        ChrootSession.open(
+        ChrootSession.forStep(
             fs,
-            work,
-            ctx.sourceDateEpoch(),
+            ctx.cacheDir().resolve("oci").resolve("work"),
+            ctx,
             config.bool("provision_network", false),
-            ctx.processes(),
-            ctx.cancellation(),
             (tree, before) -> InstalledPackages.read(tree, fs.blobs(), before));
     return Optional.of(new KeepBase(chroot, fs.base()));
   }

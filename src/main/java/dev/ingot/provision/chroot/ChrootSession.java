@@ -55,6 +55,24 @@ public final class ChrootSession implements ProvisionSession {
    * Opens a session on a fresh {@code work} directory (deleted on close). {@code packages} re-reads
    * the package list from the changed tree, given the list before.
    */
+  /**
+   * Opens a session for a build step: a fresh work directory under {@code workParent} (made if
+   * missing) that the step's cleanups remove, the step's epoch, processes and cancellation.
+   */
+  public static ChrootSession forStep(
+      RootFs fs,
+      Path workParent,
+      dev.ingot.plugin.StepContext ctx,
+      boolean network,
+      BiFunction<FileTree, List<InstalledPackage>, List<InstalledPackage>> packages)
+      throws IOException {
+    Files.createDirectories(workParent);
+    Path work = Files.createTempDirectory(workParent, "provision");
+    ctx.cleanups().add("remove " + work, () -> AtomicOutput.deleteTree(work));
+    return open(
+        fs, work, ctx.sourceDateEpoch(), network, ctx.processes(), ctx.cancellation(), packages);
+  }
+
   public static ChrootSession open(
       RootFs fs,
       Path work,

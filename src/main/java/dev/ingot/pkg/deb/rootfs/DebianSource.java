@@ -117,18 +117,12 @@ public final class DebianSource implements SourcePlugin {
   public java.util.Optional<dev.ingot.plugin.ProvisionSession> provisioning(
       Config config, Artifact artifact, StepContext ctx) throws Exception {
     RootFs fs = (RootFs) artifact;
-    java.nio.file.Files.createDirectories(ctx.cacheDir().resolve("deb/work"));
-    Path work =
-        java.nio.file.Files.createTempDirectory(ctx.cacheDir().resolve("deb/work"), "provision");
-    ctx.cleanups().add("remove " + work, () -> dev.ingot.plugin.AtomicOutput.deleteTree(work));
     return java.util.Optional.of(
-        dev.ingot.provision.chroot.ChrootSession.open(
+        dev.ingot.provision.chroot.ChrootSession.forStep(
             fs,
-            work,
-            ctx.sourceDateEpoch(),
+            ctx.cacheDir().resolve("deb/work"),
+            ctx,
             config.bool("provision_network", false),
-            ctx.processes(),
-            ctx.cancellation(),
             (tree, before) ->
                 dev.ingot.pkg.deb.install.InstalledPackages.read(tree, fs.blobs(), before)));
   }
