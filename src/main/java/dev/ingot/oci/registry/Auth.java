@@ -113,6 +113,25 @@ final class Auth {
     return null;
   }
 
+  /**
+   * {@code scopes} with each scope's actions sorted ({@code pull,push}): registries echo actions in
+   * their own map order, which varies from request to request.
+   */
+  static String canonical(String scopes) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String s : scopes.split(" ")) {
+      int at = s.lastIndexOf(':');
+      if (at <= 0) {
+        out.add(s);
+        continue;
+      }
+      List<String> actions = new java.util.ArrayList<>(List.of(s.substring(at + 1).split(",")));
+      java.util.Collections.sort(actions);
+      out.add(s.substring(0, at + 1) + String.join(",", actions));
+    }
+    return String.join(" ", out);
+  }
+
   /** Whether every {@code type:name:actions} scope in {@code want} is asked for in {@code have}. */
   static boolean covers(String have, String want) {
     if (want.isEmpty()) {

@@ -139,7 +139,7 @@ final class Transport {
     if (!"insufficient_scope".equals(c.param("error"))) {
       return null;
     }
-    String wanted = c.param("scope") != null ? c.param("scope") : scope;
+    String wanted = Auth.canonical(c.param("scope") != null ? c.param("scope") : scope);
     return "access denied: the token server did not grant "
         + wanted
         + "; the credentials for "

@@ -29,6 +29,13 @@ class AuthPiecesTest {
   }
 
   @Test
+  void scopesEchoedInAnyActionOrderReadTheSame() {
+    // docker-registry's insufficient_scope challenge lists actions in its own map order.
+    assertThat(Auth.canonical("repository:tok/ro:push,pull repository:b:pull"))
+        .isEqualTo("repository:tok/ro:pull,push repository:b:pull");
+  }
+
+  @Test
   void aTokenAskedForMoreScopesServesRequestsForFewer() {
     String push = Auth.pushScope("team/app", List.of("base/os"));
     assertThat(push).isEqualTo("repository:team/app:pull,push repository:base/os:pull");
