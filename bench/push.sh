@@ -89,10 +89,11 @@ time_one() { # tool run -> "wall_ms cpu_ms" (cpu: user+sys of the tool, not the 
   echo "$(( (t1 - t0) / 1000000 )) $(awk '{printf "%d", ($1 + $2) * 1000}' "$work/cpu")"
 }
 
-# One warm-up run each (page cache), not counted. The launcher's class-data archive holds the
-# classes of the run that made it, so it is made afresh by the warm-up push.
-rm -f target/ingot.jsa
-time_one ingot 0 >/dev/null; time_one skopeo 0 >/dev/null
+# Warm-up runs (page cache), not counted. The launcher's start-up cache for a command holds the
+# classes of the run that recorded it, so it is made afresh by the warm-up pushes: the first
+# records, the second makes the cache (JDK 25+; on older JDKs the first makes a CDS archive).
+rm -rf target/ingot.jsa target/aot
+time_one ingot 0 >/dev/null; time_one ingot 0 >/dev/null; time_one skopeo 0 >/dev/null
 ingot_ms=(); skopeo_ms=(); ingot_cpu=(); skopeo_cpu=()
 one() { # tool run
   local w c; read -r w c < <(time_one "$1" "$2")

@@ -59,6 +59,8 @@ public final class ConvertCommand implements Callable<Integer> {
 
   public ConvertCommand(CliEnv env) {
     this.env = env;
+    // The command object exists before its options are parsed: the set-up runs meanwhile.
+    DiskImages.prepare();
   }
 
   @Override

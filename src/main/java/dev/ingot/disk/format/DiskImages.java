@@ -17,6 +17,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class DiskImages {
   private DiskImages() {}
 
+  /**
+   * Starts the one-off set-up that reading sparse raw images needs (linking lseek) in the
+   * background; a command calls it as early as it can. Optional: the first read does it otherwise.
+   */
+  public static void prepare() {
+    SparseFiles.prepareInBackground();
+  }
+
   /** Guesses the format from magic numbers: qcow2, sparse VMDK, VHD, else raw. */
   public static DiskFormat probe(Path path) throws IOException {
     try (FileChannel ch = FileChannel.open(path)) {

@@ -35,6 +35,14 @@ final class SparseFiles {
     }
   }
 
+  /**
+   * Links the native calls on a background thread, so that a command which will need them (convert)
+   * pays for the linking (tens of milliseconds) while it still parses its arguments.
+   */
+  static void prepareInBackground() {
+    Thread.ofPlatform().daemon().name("ingot-sparse-link").start(() -> Holder.NATIVE.isPresent());
+  }
+
   // Initialized on first use; immutable afterwards.
   private static final class Holder {
     static final Optional<Native> NATIVE = Native.load();

@@ -1,0 +1,160 @@
+package dev.ingot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher's start-up caches, on a copy of {@code ./ingot} beside a jar of this run's classes
+ * (the real jar is packaged after the tests): on JDK 25+ the first run of a command records, the
+ * second makes the AOT cache, later runs use it — and none of that shows in the command's output or
+ * exit code, a rebuilt jar drops the caches, and a damaged cache is ignored. On older JDKs the
+ * dynamic CDS archive is made instead.
+ */
+class LauncherCacheTest {
+  @TempDir Path root;
+  private static final String VERSION_LINE =
+      "Ingot " + Ingot.VERSION + " (Packer template compatibility " + Ingot.PACKER_COMPAT + ")\n";
+
+  @BeforeEach
+  void copyLauncherAndJar() throws IOException {
+    Path script = root.resolve("ingot");
+    Files.copy(Path.of("ingot"), script);
+    assertThat(script.toFile().setExecutable(true)).isTrue();
+    writeJar(root.resolve("target").resolve("ingot.jar"));
+  }
+
+  private record Run(int code, String out, String err) {}
+
+  private Run run(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(root.resolve("ingot").toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
+    pb.environment().remove("INGOT_CLASSPATH");
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().put("TMPDIR", Files.createDirectories(root.resolve("tmp")).toString());
+    pb.environment().put("XDG_CACHE_HOME", root.resolve("cache").toString());
+    Path out = Files.createTempFile(root, "out", ".txt");
+    Path err = Files.createTempFile(root, "err", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("launcher finished").isTrue();
+    return new Run(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private static boolean aotJdk() {
+    return Runtime.version().feature() >= 25;
+  }
+
+  private Path cacheDir() {
+    return root.resolve("target")
+        .resolve("aot")
+        .resolve(Path.of(System.getProperty("java.home")).getFileName().toString());
+  }
+
+  @Test
+  void cachesAreMadeQuietlyAndUsed() throws Exception {
+    for (int i = 1; i <= 3; i++) {
+      Run r = run("version");
+      assertThat(r.code()).as("run " + i + ": " + r.err()).isZero();
+      assertThat(r.out()).as("run " + i).isEqualTo(VERSION_LINE);
+      assertThat(r.err()).as("run " + i).isEmpty();
+      if (!aotJdk()) {
+        continue;
+      }
+      if (i == 1) {
+        assertThat(cacheDir().resolve("version.aotconf")).as("recorded").isRegularFile();
+      } else {
+        assertThat(cacheDir().resolve("version.aot")).as("made").isRegularFile();
+        assertThat(cacheDir().resolve("version.aotconf")).doesNotExist();
+      }
+    }
+    if (!aotJdk()) {
+      assertThat(root.resolve("target/ingot.jsa")).isRegularFile();
+      assertThat(root.resolve("target/aot")).doesNotExist();
+    }
+  }
+
+  @Test
+  void aFailingCommandKeepsItsOutputAndExitCodeWhileRecording() throws Exception {
+    for (int i = 1; i <= 3; i++) {
+      Run r = run("validate", "missing.pkr.hcl");
+      assertThat(r.code()).as("run " + i).isNotZero();
+      assertThat(r.out()).as("run " + i).isEmpty();
+      assertThat(r.err()).as("run " + i).contains("missing.pkr.hcl").doesNotContain("AOT", "CDS");
+    }
+  }
+
+  @Test
+  void aRebuiltJarDropsTheCachesAndADamagedCacheIsIgnored() throws Exception {
+    if (!aotJdk()) {
+      return;
+    }
+    run("fmt", "--help");
+    run("fmt", "--help");
+    Path cache = cacheDir().resolve("fmt.aot");
+    assertThat(cache).isRegularFile();
+    Files.write(cache, new byte[] {1, 2, 3});
+    Run damaged = run("version");
+    assertThat(damaged.out()).isEqualTo(VERSION_LINE);
+    assertThat(damaged.err()).isEmpty();
+    Path jar = root.resolve("target/ingot.jar");
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+    Run rebuilt = run("version");
+    assertThat(rebuilt.out()).isEqualTo(VERSION_LINE);
+    assertThat(cache).as("caches of the old jar are gone").doesNotExist();
+    assertThat(cacheDir().resolve("version.aotconf")).as("recorded anew").isRegularFile();
+  }
+
+  /** A jar of this run's main classes whose manifest points at the dependency jars. */
+  private static void writeJar(Path jar) throws IOException {
+    Files.createDirectories(jar.getParent());
+    Path classes = null;
+    List<String> deps = new ArrayList<>();
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path p = Path.of(e);
+      if (e.endsWith("test-classes")) {
+        continue;
+      }
+      if (Files.isDirectory(p)) {
+        classes = p;
+      } else {
+        deps.add(p.toUri().toString());
+      }
+    }
+    assertThat(classes).as("target/classes on the class path").isNotNull();
+    Manifest m = new Manifest();
+    m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.ingot.cli.Main");
+    m.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", deps));
+    Path base = classes;
+    try (OutputStream os = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(os, m);
+        Stream<Path> files = Files.walk(base)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        out.putNextEntry(new JarEntry(base.relativize(f).toString().replace('\\', '/')));
+        Files.copy(f, out);
+        out.closeEntry();
+      }
+    }
+  }
+}
