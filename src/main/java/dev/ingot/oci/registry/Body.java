@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /** A request body that can be sent again on retry: bytes, or a range of a file. Immutable. */
 sealed interface Body {
@@ -32,7 +33,11 @@ sealed interface Body {
       FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
       ch.position(offset);
       return new java.io.BufferedInputStream(
-          new BoundedInputStream(Channels.newInputStream(ch), length), 1 << 16);
+          BoundedInputStream.builder()
+              .setInputStream(Channels.newInputStream(ch))
+              .setMaxCount(length)
+              .get(),
+          1 << 16);
     }
   }
 
@@ -57,39 +62,5 @@ sealed interface Body {
               }
             }),
         b.length());
-  }
-
-  /** Reads at most {@code limit} bytes of the stream, then reports the end. */
-  final class BoundedInputStream extends java.io.FilterInputStream {
-    private long left;
-
-    BoundedInputStream(InputStream in, long limit) {
-      super(in);
-      this.left = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int b = in.read();
-      if (b >= 0) {
-        left--;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int n = in.read(buf, off, (int) Math.min(len, left));
-      if (n > 0) {
-        left -= n;
-      }
-      return n;
-    }
   }
 }

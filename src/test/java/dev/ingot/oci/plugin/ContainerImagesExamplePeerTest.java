@@ -75,12 +75,36 @@ class ContainerImagesExamplePeerTest {
     }
 
     // The base's docker-archive, read by skopeo under the name it is tagged with and copied into
-    // an OCI layout: the same config as the OCI layout's (docker/podman are not on this machine).
+    // an OCI layout: the same config as the OCI layout's.
     String docker = "docker-archive:" + a.resolve("output/base/docker-archive.tar");
     assertThat(skopeoInspect(docker + ":base.debian.distroless:12").path("Layers")).hasSize(3);
     run("skopeo", "copy", "--quiet", docker, "oci:" + tmp.resolve("from-docker") + ":base");
-    assertThat(configDigest("oci:" + tmp.resolve("from-docker") + ":base"))
-        .isEqualTo(configDigest("oci:" + a.resolve("output/base/oci") + ":12"));
+    String config = configDigest("oci:" + a.resolve("output/base/oci") + ":12");
+    assertThat(configDigest("oci:" + tmp.resolve("from-docker") + ":base")).isEqualTo(config);
+
+    // `podman load`, as a user loads it (own storage under tmp, no daemon): the image id is the
+    // config digest, under the archive's tag, with its layers and user.
+    List<String> podman =
+        List.of(
+            "podman",
+            "--root=" + tmp.resolve("podman/root"),
+            "--runroot=" + tmp.resolve("podman/run"),
+            "--storage-driver=vfs",
+            "--cgroup-manager=cgroupfs",
+            "--events-backend=none");
+    List<String> load = new ArrayList<>(podman);
+    load.addAll(List.of("load", "-i", a.resolve("output/base/docker-archive.tar").toString()));
+    assertThat(run(load.toArray(String[]::new))).contains("base.debian.distroless:12");
+    List<String> inspect = new ArrayList<>(podman);
+    inspect.addAll(
+        List.of(
+            "image",
+            "inspect",
+            "--format",
+            "{{.Id}} {{len .RootFS.Layers}} {{.Config.User}}",
+            "base.debian.distroless:12"));
+    assertThat(run(inspect.toArray(String[]::new)).strip())
+        .isEqualTo(config.substring("sha256:".length()) + " 3 65532:65532");
 
     Path again = workDir("b");
     build(again, "base.*");

@@ -1,9 +1,9 @@
 package dev.ingot.pkg.deb.install;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * A reader of the common ar format as dpkg writes it: 60-byte headers, sizes in decimal, members
@@ -58,51 +58,16 @@ final class Ar {
           file + ": ar member '" + name + "' claims " + size + " bytes, more than the file holds");
     }
     pos += size;
-    current = new Member(name, size, new Bounded(in, size));
+    // The member's bytes only; closing it leaves the archive open for the next member.
+    current =
+        new Member(
+            name,
+            size,
+            BoundedInputStream.builder()
+                .setInputStream(in)
+                .setMaxCount(size)
+                .setPropagateClose(false)
+                .get());
     return current;
-  }
-
-  /** At most {@code left} bytes of the underlying stream; close does not close it. */
-  private static final class Bounded extends FilterInputStream {
-    private long left;
-
-    Bounded(InputStream in, long left) {
-      super(in);
-      this.left = left;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int b = in.read();
-      if (b >= 0) {
-        left--;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int n = in.read(b, off, (int) Math.min(len, left));
-      if (n > 0) {
-        left -= n;
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long s = in.skip(Math.min(n, left));
-      left -= s;
-      return s;
-    }
-
-    @Override
-    public void close() {}
   }
 }
