@@ -59,10 +59,18 @@ bench_case() { # name, qemu-img args..., --, ingot args...
   while [ "$1" != "--" ]; do q+=("$1"); shift; done; shift
   i=("$@")
   local qt=() it=()
+  # Each timed run starts with no dirty pages left by the one before (sync, not timed), and the
+  # tools take turns going first: otherwise the second one shares the machine with the kernel
+  # writing back the first one's output.
   for ((r = 0; r < runs; r++)); do
     rm -f "$work/q.out" "$work/i.out"
-    qt+=("$(timeit qemu-img convert -f raw "${q[@]}" "$raw" "$work/q.out")")
-    it+=("$(timeit "${ingot[@]}" convert -f raw "${i[@]}" "$raw" "$work/i.out")")
+    if ((r % 2 == 0)); then
+      sync; qt+=("$(timeit qemu-img convert -f raw "${q[@]}" "$raw" "$work/q.out")")
+      sync; it+=("$(timeit "${ingot[@]}" convert -f raw "${i[@]}" "$raw" "$work/i.out")")
+    else
+      sync; it+=("$(timeit "${ingot[@]}" convert -f raw "${i[@]}" "$raw" "$work/i.out")")
+      sync; qt+=("$(timeit qemu-img convert -f raw "${q[@]}" "$raw" "$work/q.out")")
+    fi
   done
   local qm im
   qm=$(printf '%s\n' "${qt[@]}" | median)
