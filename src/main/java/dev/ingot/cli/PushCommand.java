@@ -54,17 +54,19 @@ public final class PushCommand implements Callable<Integer> {
     try {
       DirBlobStore store = new DirBlobStore(env.cacheDir(null).resolve("oci").resolve("blobs"));
       ImageOpener.Options o = registry.opener(env, RegistryOptions.quiet(env), true);
-      Image img = ImageOpener.open(spec, store, o).image();
       try (RegistryClient c =
           new RegistryClient(
               target.registry(),
               registry.settings(env),
               CredentialStore.fromEnv(env.env(), new LocalProcessRunner()),
               new Cancellation())) {
+        // The registry's first answer (and the HTTP client's set-up) overlaps reading the image.
+        c.pingInBackground();
+        Image img = ImageOpener.open(spec, store, o).image();
         new ImagePusher(c, RegistryOptions.quiet(env))
             .push(img, target.repository(), List.of(target.tag()), List.of());
+        env.out().println(target.name() + ":" + target.tag() + "@" + img.digest());
       }
-      env.out().println(target.name() + ":" + target.tag() + "@" + img.digest());
       return 0;
     } catch (IOException e) {
       env.err().println("Error: " + e.getMessage());

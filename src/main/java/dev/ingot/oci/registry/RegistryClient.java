@@ -29,6 +29,9 @@ public final class RegistryClient implements AutoCloseable {
 
   final Transport t;
   private final RegistrySettings settings;
+  // The one ping of this client (it learns the registry's auth challenge); set by the first call.
+  private final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.FutureTask<Void>>
+      ping = new java.util.concurrent.atomic.AtomicReference<>();
 
   public RegistryClient(
       String host, RegistrySettings settings, CredentialStore creds, Cancellation cancellation)
@@ -64,8 +67,60 @@ public final class RegistryClient implements AutoCloseable {
   }
 
   /** GET /v2/: checks the registry answers and learns how it wants to be authenticated. */
+  /**
+   * Checks the registry answers the v2 API and learns how it wants to be authenticated. Done once
+   * per client: later calls (also from other threads) wait for the first one and share its result.
+   */
   public void ping() throws IOException {
-    t.send(req("GET", "/v2/", null, Set.of(200, 401), null, true, "ping " + t.host, Map.of()));
+    java.util.concurrent.FutureTask<Void> mine =
+        new java.util.concurrent.FutureTask<>(
+            () -> {
+              t.send(
+                  req(
+                      "GET",
+                      "/v2/",
+                      null,
+                      Set.of(200, 401),
+                      null,
+                      true,
+                      "ping " + t.host,
+                      Map.of()));
+              return null;
+            });
+    if (ping.compareAndSet(null, mine)) {
+      mine.run();
+    }
+    try {
+      ping.get().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while pinging " + t.host);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  /**
+   * Starts {@link #ping} on a background thread, for a caller with other work to do first (a push
+   * reading its image); its outcome is reported by the next {@code ping} call.
+   */
+  public void pingInBackground() {
+    Thread.ofVirtual()
+        .name("ingot-registry-ping")
+        .start(
+            () -> {
+              try {
+                ping();
+              } catch (IOException | RuntimeException e) {
+                // Reported to whoever calls ping() next; nobody may, if the push stops earlier.
+              }
+            });
   }
 
   public boolean blobExists(String repo, Digest d) throws IOException {
