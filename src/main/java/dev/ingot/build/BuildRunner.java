@@ -52,6 +52,15 @@ final class BuildRunner {
     try {
       if (opts.force()) {
         OutputDirs.delete(ctx.outputDir(), opts.cwd(), templateDir);
+      } else if (OutputDirs.leftByFailedBuild(ctx.outputDir())) {
+        ui.emit(
+            new Event.Log(
+                ui.now(),
+                name,
+                "",
+                Event.Level.INFO,
+                "Replacing the reports the last failed build left in " + ctx.outputDir()));
+        OutputDirs.delete(ctx.outputDir(), opts.cwd(), templateDir);
       }
       Produced built = new Produced(b.sourceType(), buildAndProvision(b, ctx));
       ChainRunner.Outcome out = new ChainRunner(ui).run(name, built, b.chains(), ctx);
@@ -86,7 +95,8 @@ final class BuildRunner {
             warn(
                 name,
                 "Outputs of the failed build removed; kept what explains the failure: "
-                    + String.join(", ", kept.stream().map(Path::toString).toList()));
+                    + String.join(", ", kept.stream().map(Path::toString).toList())
+                    + " (the next build replaces them, no -force needed)");
           }
         } catch (Exception e) {
           report(name, "Could not remove output directory: " + Errors.describe(e));

@@ -19,6 +19,12 @@ import java.util.Set;
 final class OutputDirs {
   private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
+  /**
+   * Written beside the files a failed build keeps, listing them: a directory holding nothing else
+   * is replaced by the next build without -force (it holds reports, not an image to protect).
+   */
+  static final String FAILED_MARK = ".ingot-failed-build";
+
   private OutputDirs() {}
 
   /** Problems that stop the run before it starts, one line each. */
@@ -27,6 +33,9 @@ final class OutputDirs {
     for (PlannedBuild b : builds) {
       Path out = b.outputDir(cwd);
       if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      if (!force && leftByFailedBuild(out)) {
         continue;
       }
       if (!force) {
@@ -74,7 +83,33 @@ final class OutputDirs {
       return List.of();
     }
     AtomicOutput.deleteTreeExcept(root, kept);
+    List<String> names = kept.stream().map(k -> root.relativize(k).toString()).toList();
+    Files.write(root.resolve(FAILED_MARK), names);
     return List.copyOf(kept);
+  }
+
+  /**
+   * True when {@code out} holds only what a failed build kept: its mark, the files the mark lists
+   * and their directories. Anything else in it (a file added since, a symbolic link) makes it an
+   * ordinary output directory again.
+   */
+  static boolean leftByFailedBuild(Path out) {
+    Path mark = out.resolve(FAILED_MARK);
+    if (!Files.isDirectory(out, NOFOLLOW) || !Files.isRegularFile(mark, NOFOLLOW)) {
+      return false;
+    }
+    try (java.util.stream.Stream<Path> all = Files.walk(out)) {
+      Set<String> listed = Set.copyOf(Files.readAllLines(mark));
+      return all.allMatch(
+          p ->
+              p.equals(out)
+                  || p.equals(mark)
+                  || Files.isDirectory(p, NOFOLLOW)
+                  || (Files.isRegularFile(p, NOFOLLOW)
+                      && listed.contains(out.relativize(p).toString())));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
   }
 
   private static boolean protectedPath(Path out, Path cwd, Path templateDir) {

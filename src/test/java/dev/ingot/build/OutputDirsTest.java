@@ -42,9 +42,34 @@ class OutputDirsTest {
             out.resolve("scan-report.json").toAbsolutePath());
     try (Stream<Path> left = Files.walk(out)) {
       assertThat(left.map(p -> out.relativize(p).toString()))
-          .containsExactlyInAnyOrder("", "reports", "reports/scan-report.txt", "scan-report.json");
+          .containsExactlyInAnyOrder(
+              "", "reports", "reports/scan-report.txt", "scan-report.json", OutputDirs.FAILED_MARK);
     }
     assertThat(outside).exists();
+    assertThat(OutputDirs.leftByFailedBuild(out)).as("only what the failure kept").isTrue();
+  }
+
+  @Test
+  void aDirectoryWithMoreThanTheFailureKeptNeedsForceAgain() throws Exception {
+    Path cwd = tmp.resolve("work");
+    Path out = cwd.resolve("output/b");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("image.tar"), "x");
+    Files.writeString(out.resolve("scan-report.txt"), "why");
+    OutputDirs.deleteExcept(out, cwd, tmp, List.of(out.resolve("scan-report.txt")));
+    assertThat(OutputDirs.leftByFailedBuild(out)).isTrue();
+
+    Files.writeString(out.resolve("notes.txt"), "added by the user since");
+    assertThat(OutputDirs.leftByFailedBuild(out)).isFalse();
+    Files.delete(out.resolve("notes.txt"));
+    Files.createSymbolicLink(out.resolve("link"), Path.of("scan-report.txt"));
+    assertThat(OutputDirs.leftByFailedBuild(out)).isFalse();
+    Files.delete(out.resolve("link"));
+    assertThat(OutputDirs.leftByFailedBuild(out)).isTrue();
+
+    Path plain = Files.createDirectories(cwd.resolve("output/c"));
+    Files.writeString(plain.resolve("image.tar"), "a finished build's output");
+    assertThat(OutputDirs.leftByFailedBuild(plain)).as("no mark: an ordinary output").isFalse();
   }
 
   @Test

@@ -149,12 +149,25 @@ class GateTemplateTest {
     try (Stream<Path> left = Files.list(out)) {
       assertThat(left.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder(
-              "scan-report.txt", "scan-report.json", "scan-report.sarif", "scan-report.html");
+              "scan-report.txt",
+              "scan-report.json",
+              "scan-report.sarif",
+              "scan-report.html",
+              ".ingot-failed-build");
     }
     assertThat(Files.readString(out.resolve("scan-report.txt")))
         .contains("CVE-2099-0001")
         .contains("FAILED");
     assertThat(Files.readString(out.resolve("scan-report.json"))).contains("\"passed\" : false");
+
+    // Fixed, the same build in the same directory runs without -force: what the failure left
+    // there is reports, which the new build replaces.
+    CliTestSupport.Run again = build(dir, template("only_fixed = true", "v-after-fail", ""));
+    assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+    assertThat(again.out() + again.err()).contains("Replacing the reports the last failed build");
+    assertThat(out.resolve("oci-archive.tar")).exists();
+    assertThat(out.resolve(".ingot-failed-build")).doesNotExist();
+    assertThat(tags()).contains("v-after-fail");
   }
 
   @Test
