@@ -35,6 +35,14 @@ final class CryptoFunctions {
             .returns(Type.STRING)
             .body((a, ctx) -> Value.string(ctx.uuids().get().toString())),
         Fn.builder(
+                "bcrypt",
+                "Returns the bcrypt hash of the string (a random salt each call), for password"
+                    + " files; cost is 10 unless given (4-31).")
+            .param("str", Type.STRING)
+            .variadic("cost", Type.NUMBER)
+            .returns(Type.STRING)
+            .body((a, ctx) -> Value.string(bcrypt(a))),
+        Fn.builder(
                 "uuidv5",
                 "Returns the name-based UUID (version 5) of a name in a namespace (dns, url, oid, x500 or a UUID).")
             .param("namespace", Type.STRING)
@@ -69,6 +77,31 @@ final class CryptoFunctions {
                         .encodeToString(
                             digest(
                                 algorithm, a.get(0).asString().getBytes(StandardCharsets.UTF_8)))));
+  }
+
+  private static final int BCRYPT_DEFAULT_COST = 10;
+
+  /**
+   * As Go's bcrypt, which Packer uses: version 2a, a cost below 4 means the default, more than 31
+   * is an error, and only the first 72 bytes of the password count.
+   */
+  private static String bcrypt(List<Value> a) throws FunctionException {
+    if (a.size() > 2) {
+      throw FunctionException.failed("bcrypt", "takes at most one cost argument");
+    }
+    long cost = a.size() == 2 ? Args.whole(a.get(1), 1, "cost") : BCRYPT_DEFAULT_COST;
+    if (cost > 31) {
+      throw FunctionException.argument(
+          1, "cost", "crypto/bcrypt: cost " + cost + " is outside allowed range (4,31)");
+    }
+    if (cost < 4) {
+      cost = BCRYPT_DEFAULT_COST;
+    }
+    byte[] pw = a.get(0).asString().getBytes(StandardCharsets.UTF_8);
+    byte[] salt = new byte[16];
+    new java.security.SecureRandom().nextBytes(salt);
+    return org.bouncycastle.crypto.generators.OpenBSDBCrypt.generate(
+        "2a", java.util.Arrays.copyOf(pw, Math.min(pw.length, 72)), salt, (int) cost);
   }
 
   static byte[] digest(String algorithm, byte[] data) {

@@ -21,6 +21,7 @@ final class StandardLibrary {
     all.addAll(FileFunctions.all());
     all.addAll(DateFunctions.all());
     all.addAll(CryptoFunctions.all());
+    all.addAll(NetFunctions.all());
     all.add(EnvFunction.function());
     return all;
   }

@@ -36,6 +36,7 @@ record CaseFile(String name, List<Case> cases) {
           "files",
           "dates",
           "crypto",
+          "net",
           "edges",
           "calls");
 
