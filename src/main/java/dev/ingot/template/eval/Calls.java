@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Function calls: looks the function up, evaluates and expands the arguments, invokes it and places
- * a failure on the argument it is about. {@code can} and {@code try} are special forms evaluated
- * here, because they need their arguments unevaluated.
+ * a failure on the argument it is about. {@code can}, {@code try} and {@code convert} are special
+ * forms evaluated here: the first two need their arguments unevaluated, and convert's second
+ * argument is a type expression ({@code list(string)}), not a value.
  */
 final class Calls {
   private final Eval ev;
@@ -32,11 +33,15 @@ final class Calls {
       ev.error("Function calls not allowed", "Functions may not be called here.", c.nameRange());
       return Eval.DYNAMIC;
     }
+    if (c.name().equals("convert")) {
+      return convert(c, s);
+    }
     Optional<Function> found = ev.ctx.functions().get(c.name());
     if (found.isEmpty()) {
       List<String> names = new ArrayList<>(ev.ctx.functions().names());
       names.add("can");
       names.add("try");
+      names.add("convert");
       String hint = Suggest.didYouMean(c.name(), names);
       ev.error(
           "Call to unknown function",
@@ -72,6 +77,37 @@ final class Calls {
           "Error in function call",
           "Call to function \"" + c.name() + "\" failed: internal error: " + e + ".",
           c.range());
+      return Eval.DYNAMIC;
+    }
+  }
+
+  /** {@code convert(value, type)}: the value converted to the type, as a variable's type would. */
+  private Value convert(Expr.Call c, Scope s) {
+    if (c.expandFinal() || c.args().size() != 2) {
+      boolean few = c.args().size() < 2;
+      ev.error(
+          few ? "Not enough function arguments" : "Too many function arguments",
+          "Function \"convert\" expects 2 arguments: a value and a type, like list(string).",
+          few ? c.closeParenRange() : c.args().get(c.args().size() - 1).range());
+      return Eval.DYNAMIC;
+    }
+    TypeExpressions.Result t = TypeExpressions.evaluate(c.args().get(1));
+    if (t.diagnostics().hasErrors()) {
+      t.diagnostics().all().forEach(ev::add);
+      return Eval.DYNAMIC;
+    }
+    int mark = ev.mark();
+    Value v = ev.eval(c.args().get(0), s);
+    if (ev.errorsSince(mark)) {
+      return Eval.DYNAMIC;
+    }
+    try {
+      return dev.ingot.template.value.Convert.to(v, t.type());
+    } catch (dev.ingot.template.value.ConversionException e) {
+      ev.error(
+          "Invalid function argument",
+          "Invalid value for \"value\" parameter: " + e.getMessage() + ".",
+          c.args().get(0).range());
       return Eval.DYNAMIC;
     }
   }
