@@ -28,7 +28,8 @@ public final class Ingot implements Runnable {
 
   @Override
   public void run() {
-    new CommandLine(this).usage(env.out());
+    // `ingot` alone: the usage with every command, as `ingot --help` shows it.
+    commandLine(env).usage(env.out());
     env.out().flush();
   }
 

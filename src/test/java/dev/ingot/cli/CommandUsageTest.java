@@ -62,6 +62,14 @@ class CommandUsageTest {
   }
 
   @Test
+  void noArgumentsShowTheSameUsageAsHelp() {
+    CliTestSupport.Run none = CliTestSupport.run(dir, Map.of());
+    assertThat(none.exitCode()).isZero();
+    assertThat(none.out()).isEqualTo(CliTestSupport.run(dir, Map.of(), "--help").out());
+    assertThat(none.out()).contains("\n  build ");
+  }
+
+  @Test
   void rootHelpListsEveryCommand() {
     CliTestSupport.Run r = CliTestSupport.run(dir, Map.of(), "--help");
     assertThat(r.exitCode()).isZero();

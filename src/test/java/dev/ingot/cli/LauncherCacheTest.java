@@ -136,6 +136,31 @@ class LauncherCacheTest {
     assertThat(recordings("version")).as("recorded anew").hasSize(1);
   }
 
+  @Test
+  void theLauncherKnowsEveryCommandAndTyposShareOneCache() throws Exception {
+    String script = Files.readString(root.resolve("ingot"));
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("local commands=\" ([a-z -]+) \"").matcher(script);
+    assertThat(m.find()).as("the launcher's command list").isTrue();
+    List<String> cli =
+        Commands.ALL.stream()
+            .map(c -> c.getAnnotation(picocli.CommandLine.Command.class).name())
+            .toList();
+    assertThat(List.of(m.group(1).split(" "))).containsExactlyInAnyOrderElementsOf(cli);
+    if (!aotJdk()) {
+      return;
+    }
+    for (String typo : List.of("biuld", "biuld", "valdate")) {
+      Run r = run(typo);
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("unknown command '" + typo + "'");
+    }
+    assertThat(cacheDir().resolve("other.aot")).isRegularFile();
+    try (Stream<Path> s = Files.list(cacheDir())) {
+      assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("biuld"));
+    }
+  }
+
   /** A jar of this run's main classes whose manifest points at the dependency jars. */
   private static void writeJar(Path jar) throws IOException {
     Files.createDirectories(jar.getParent());
