@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Disk conversion speed, Ingot against qemu-img, side by side in one run: a 2 GiB raw disk holding
 # a real Debian root filesystem (ext4 made with mke2fs -d from a mmdebstrap tree) is converted to
-# qcow2, compressed qcow2 and streamOptimized VMDK by both; each case runs RUNS times (default 5)
-# and the median wall time is compared. Prints sizes too, and "ratio qemu-img/ingot" per case,
-# the VMDK one last. Usage: bench/convert.sh [RUNS]   (ROOTFS=dir to use another root filesystem)
+# qcow2, compressed qcow2 (zlib; zstd too, for information) and streamOptimized VMDK by both;
+# each case runs RUNS times (default 5) and the median wall time is compared. Prints sizes too,
+# and "ratio qemu-img/ingot" per case, the VMDK one last. Usage: bench/convert.sh [RUNS]   (ROOTFS=dir to use another root filesystem)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-5}"
@@ -84,6 +84,7 @@ bench_case() { # name, qemu-img args..., --, ingot args...
 
 bench_case "qcow2" -O qcow2 -- -O qcow2
 bench_case "qcow2 compressed" -O qcow2 -c -- -O qcow2 -c
+bench_case "qcow2 zstd" -O qcow2 -c -o compression_type=zstd -- -O qcow2 -c -o compression_type=zstd
 bench_case "vmdk streamOptimized" -O vmdk -o subformat=streamOptimized -- -O vmdk -o subformat=streamOptimized
 rm -f "$work/q.out" "$work/i.out"
 printf '%s\n' "${results[@]}"

@@ -22,8 +22,15 @@ final class Qcow2Layout {
   private final long size;
   private final int l2Entries;
   private final int csizeShift;
+  private final boolean zstd;
 
   Qcow2Layout(int clusterSize, long size) {
+    this(clusterSize, size, false);
+  }
+
+  /** {@code zstd}: compressed clusters are zstd frames (header compression type 1). */
+  Qcow2Layout(int clusterSize, long size, boolean zstd) {
+    this.zstd = zstd;
     this.cs = clusterSize;
     this.clusterBits = Integer.numberOfTrailingZeros(clusterSize);
     this.size = size;
@@ -158,9 +165,12 @@ final class Qcow2Layout {
     h.putInt(clusterBits).putLong(size).putInt(0); // not encrypted
     h.putInt(l1Size).putLong(l1Offset).putLong(rtOffset).putInt(rtClusters);
     h.putInt(0).putLong(0); // no snapshots
-    h.putLong(0).putLong(0).putLong(0); // incompatible, compatible, autoclear features
+    // Incompatible feature bit 3: a compression type other than zlib (a reader that does not
+    // know the field must refuse the image); then compatible and autoclear features.
+    h.putLong(zstd ? 8 : 0).putLong(0).putLong(0);
     h.putInt(4).putInt(HEADER_LENGTH); // refcount_order 4 = 16-bit refcounts
-    h.put((byte) 0); // compression type zlib; then padding and the end-of-extensions marker
+    // Compression type (0 zlib, 1 zstd); then padding and the end-of-extensions marker.
+    h.put((byte) (zstd ? 1 : 0));
     return h.clear();
   }
 }

@@ -10,9 +10,9 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Reads qcow2 version 2 and 3 images without backing files: standard, zero and compressed (zlib)
- * clusters. Refuses encryption, external data files, extended L2 entries and zstd with a clear
- * message. L2 tables are loaded on first use and kept. Thread-safe.
+ * Reads qcow2 version 2 and 3 images without backing files: standard, zero and compressed clusters
+ * (zlib, or zstd as QEMU 5.1+ writes them). Refuses encryption, external data files and extended L2
+ * entries with a clear message. L2 tables are loaded on first use and kept. Thread-safe.
  */
 public final class Qcow2Reader implements DiskReader {
   private final FileChannel ch;
@@ -27,6 +27,7 @@ public final class Qcow2Reader implements DiskReader {
   private final long csizeMask;
   private final long refcountOrder;
   private final boolean dirty;
+  private final boolean zstd;
   private final Map<Integer, long[]> l2Cache = new ConcurrentHashMap<>();
 
   private Qcow2Reader(FileChannel ch, Path path, ByteBuffer h) throws IOException {
@@ -57,9 +58,11 @@ public final class Qcow2Reader implements DiskReader {
     if ((incompatible & 4) != 0) {
       throw fail("qcow2 images with an external data file are not supported");
     }
-    if ((incompatible & 8) != 0 && h.get(104) != 0) {
-      throw fail("qcow2 compression type " + h.get(104) + " (zstd) is not supported, only zlib");
+    int type = (incompatible & 8) != 0 && h.getInt(100) >= 105 ? h.get(104) : 0;
+    if (type != 0 && type != 1) {
+      throw fail("unknown qcow2 compression type " + type + " (known: 0 zlib, 1 zstd)");
     }
+    this.zstd = type == 1;
     if ((incompatible & 16) != 0) {
       throw fail("qcow2 images with extended L2 entries (subclusters) are not supported");
     }
@@ -172,6 +175,25 @@ public final class Qcow2Reader implements DiskReader {
     }
   }
 
+  /**
+   * One zstd frame. The sectors read may go on into the next cluster's bytes, so the stream is read
+   * for exactly one cluster and not beyond.
+   */
+  private void unzstd(ByteBuffer z, long off, byte[] out) throws IOException {
+    byte[] in = new byte[z.remaining()];
+    z.get(in);
+    try (var d =
+        new com.github.luben.zstd.ZstdInputStreamNoFinalizer(
+            new java.io.ByteArrayInputStream(in))) {
+      int n = d.readNBytes(out, 0, cs);
+      if (n < cs) {
+        throw fail("compressed cluster at host offset " + off + " is truncated");
+      }
+    } catch (com.github.luben.zstd.ZstdIOException x) {
+      throw fail("compressed cluster at host offset " + off + " is damaged: " + x.getMessage());
+    }
+  }
+
   private void inflate(long e, byte[] out) throws IOException {
     long off = e & ((1L << csizeShift) - 1);
     long sectors = ((e >>> csizeShift) & csizeMask) + 1;
@@ -180,6 +202,10 @@ public final class Qcow2Reader implements DiskReader {
       throw fail("bad compressed cluster descriptor at host offset " + off);
     }
     ByteBuffer z = Blocks.readBe(ch, off, (int) len);
+    if (zstd) {
+      unzstd(z, off, out);
+      return;
+    }
     Inflater inf = new Inflater(true);
     try {
       inf.setInput(z);
@@ -225,7 +251,9 @@ public final class Qcow2Reader implements DiskReader {
             "dirty",
             dirty,
             "compressed-clusters",
-            compressed));
+            compressed,
+            "compression-type",
+            zstd ? "zstd" : "zlib"));
   }
 
   @Override

@@ -9,9 +9,9 @@ import java.util.zip.Deflater;
  * Writes a qcow2 version 3 image in one forward pass: data clusters in ascending guest order from
  * cluster 1 (zero clusters are left unallocated), then the L2 tables, the L1 table and the refcount
  * structures, and the header last into cluster 0. With compression each cluster is a raw deflate
- * stream (compression type zlib), packed byte by byte as QEMU packs them, and stored uncompressed
- * when deflate does not make it smaller. Clusters are read, tested and compressed on all threads.
- * Not thread-safe; one instance per output.
+ * stream (compression type zlib) or a zstd frame (compression type zstd), packed byte by byte as
+ * QEMU packs them, and stored uncompressed when compression does not make it smaller. Clusters are
+ * read, tested and compressed on all threads. Not thread-safe; one instance per output.
  */
 final class Qcow2Writer {
   private final WriteOptions.Qcow2 opts;
@@ -19,6 +19,8 @@ final class Qcow2Writer {
   private final int cs;
   private final int chunk;
   private final ThreadLocal<Deflater> deflaters;
+  // zstd writes into direct buffers (the clusters are direct too: mapped or pooled).
+  private final ThreadLocal<ByteBuffer> zstdBuffers;
 
   Qcow2Writer(WriteOptions.Qcow2 opts, WriteJob job) {
     this.opts = opts;
@@ -26,6 +28,9 @@ final class Qcow2Writer {
     this.cs = opts.clusterSize();
     this.chunk = Math.max(cs, 1 << 20);
     this.deflaters = ThreadLocal.withInitial(() -> new Deflater(opts.level(), true));
+    this.zstdBuffers =
+        ThreadLocal.withInitial(
+            () -> ByteBuffer.allocateDirect((int) com.github.luben.zstd.Zstd.compressBound(cs)));
   }
 
   /** A scanned chunk plus, when compressing, the compressed bytes of each non-zero cluster. */
@@ -33,7 +38,7 @@ final class Qcow2Writer {
 
   void write(DiskReader src, FileChannel out) throws IOException {
     long size = src.virtualSize();
-    Qcow2Layout layout = new Qcow2Layout(cs, size);
+    Qcow2Layout layout = new Qcow2Layout(cs, size, opts.zstd());
     PlainChunks pc = new PlainChunks(new ChunkSource(src, chunk), cs, false);
     long[] l2 = new long[(int) layout.guestClusters()];
     long[] pos = {cs};
@@ -99,8 +104,11 @@ final class Qcow2Writer {
         });
   }
 
-  /** Compressed bytes per cluster, or null where deflate does not make the cluster smaller. */
+  /** Compressed bytes per cluster, or null where compression does not make it smaller. */
   private byte[][] compress(PlainChunks pc, PlainChunks.Result r) {
+    if (opts.zstd()) {
+      return zstd(pc, r);
+    }
     Deflater d = deflaters.get();
     boolean[] nz = r.nonZero();
     byte[][] out = new byte[nz.length][];
@@ -118,6 +126,25 @@ final class Qcow2Writer {
       }
       if (d.finished() && n < cs) {
         out[b] = java.util.Arrays.copyOf(buf, n);
+      }
+    }
+    return out;
+  }
+
+  /** One zstd frame per cluster, as QEMU writes them; null where it is not smaller. */
+  private byte[][] zstd(PlainChunks pc, PlainChunks.Result r) {
+    boolean[] nz = r.nonZero();
+    byte[][] out = new byte[nz.length][];
+    ByteBuffer dst = zstdBuffers.get();
+    for (int b = 0; b < nz.length; b++) {
+      if (!nz[b]) {
+        continue;
+      }
+      dst.clear();
+      int n = (int) com.github.luben.zstd.Zstd.compress(dst, pc.block(r, b), opts.level());
+      if (n < cs) {
+        out[b] = new byte[n];
+        dst.get(0, out[b]);
       }
     }
     return out;

@@ -17,6 +17,9 @@ public sealed interface WriteOptions {
    */
   String DEFAULT_LEVEL = "1";
 
+  /** zstd's own default level, which QEMU uses for zstd clusters. */
+  String ZSTD_LEVEL = "3";
+
   /** The format these options write. */
   DiskFormat format();
 
@@ -30,9 +33,10 @@ public sealed interface WriteOptions {
 
   /**
    * qcow2 version 3. {@code clusterSize} in bytes, a power of two from 512 B to 2 MiB; {@code
-   * level} is the deflate level (1-9) used when {@code compress} is set.
+   * level} is the compression level (1-9) used when {@code compress} is set, for deflate or, with
+   * {@code zstd} (compression_type=zstd, QEMU 5.1 and later), for zstd.
    */
-  record Qcow2(int clusterSize, boolean compress, int level) implements WriteOptions {
+  record Qcow2(int clusterSize, boolean compress, int level, boolean zstd) implements WriteOptions {
     public Qcow2 {
       if (clusterSize < 512 || clusterSize > (2 << 20) || Integer.bitCount(clusterSize) != 1) {
         throw new IllegalArgumentException(
@@ -98,11 +102,19 @@ public sealed interface WriteOptions {
     WriteOptions w =
         switch (format) {
           case RAW -> new Raw();
-          case QCOW2 ->
-              new Qcow2(
-                  (int) Sizes.parse(take(o, "cluster_size", "65536")),
-                  compress || Boolean.parseBoolean(take(o, "compress", "false")),
-                  Integer.parseInt(take(o, "compression_level", DEFAULT_LEVEL)));
+          case QCOW2 -> {
+            String type = take(o, "compression_type", "zlib");
+            if (!type.equals("zlib") && !type.equals("zstd")) {
+              throw new IllegalArgumentException(
+                  "qcow2 compression_type must be zlib or zstd, not '" + type + "'");
+            }
+            boolean zstd = type.equals("zstd");
+            yield new Qcow2(
+                (int) Sizes.parse(take(o, "cluster_size", "65536")),
+                compress || Boolean.parseBoolean(take(o, "compress", "false")),
+                Integer.parseInt(take(o, "compression_level", zstd ? ZSTD_LEVEL : DEFAULT_LEVEL)),
+                zstd);
+          }
           case VMDK -> {
             String sub = take(o, "subformat", "streamOptimized");
             if (!sub.equals("streamOptimized") && !sub.equals("monolithicSparse")) {
@@ -155,7 +167,7 @@ public sealed interface WriteOptions {
   private static String known(DiskFormat f) {
     return switch (f) {
       case RAW -> "none";
-      case QCOW2 -> "cluster_size, compress, compression_level";
+      case QCOW2 -> "cluster_size, compress, compression_level, compression_type";
       case VMDK -> "subformat, adapter_type, toolsversion, hwversion, compression_level";
       case VHD -> "subformat";
     };

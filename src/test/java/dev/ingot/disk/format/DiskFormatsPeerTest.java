@@ -33,6 +33,8 @@ class DiskFormatsPeerTest {
     "qcow2, 'compress', qcow2, ''",
     "qcow2, 'cluster_size=4096,compress', qcow2, ''",
     "qcow2, 'cluster_size=2M', qcow2, ''",
+    "qcow2, 'compression_type=zstd,compress', qcow2, ''",
+    "qcow2, 'compression_type=zstd,compress,cluster_size=4096', qcow2, ''",
     "vmdk, '', vmdk, streamOptimized",
     "vmdk, 'subformat=monolithicSparse,adapter_type=ide', vmdk, monolithicSparse",
     "vhd, '', vpc, ''",
@@ -64,6 +66,13 @@ class DiskFormatsPeerTest {
     if (opts.contains("compress")) {
       assertThat(Files.size(out)).isLessThan(Files.size(tmp.resolve("src.raw")) / 2);
     }
+    if (fmt.equals("qcow2")) {
+      String type = opts.contains("zstd") ? "zstd" : "zlib";
+      assertThat(info.at("/format-specific/data/compression-type").asText()).isEqualTo(type);
+      try (DiskReader r = DiskImages.open(out, null)) {
+        assertThat(r.info().details()).containsEntry("compression-type", type);
+      }
+    }
     // Our own reader gives back the source bytes.
     Path back = tmp.resolve(out.getFileName() + ".back.raw");
     DiskImages.convert(out, null, back, new WriteOptions.Raw(), new WriteJob(2, 0, "b.raw"));
@@ -80,6 +89,8 @@ class DiskFormatsPeerTest {
     "qcow2, ''",
     "qcow2, '-c'",
     "qcow2, '-o cluster_size=8192 -c'",
+    "qcow2, '-o compression_type=zstd -c'",
+    "qcow2, '-o compression_type=zstd,cluster_size=4096 -c'",
     "vmdk, '-o subformat=streamOptimized'",
     "vmdk, '-o subformat=monolithicSparse'",
     "vpc, '-o subformat=dynamic'",
