@@ -37,7 +37,7 @@ public final class ConvertCommand implements Callable<Integer> {
       paramLabel = "OPTIONS",
       description =
           "Format options, comma separated: qcow2 cluster_size=N,compression_level=N"
-              + " (deflate 1-9, default 1: fastest);"
+              + " (1-9; deflate's default 1, the fastest),compression_type=zlib|zstd;"
               + " vmdk subformat=streamOptimized|monolithicSparse,adapter_type=…,"
               + "toolsversion=N,hwversion=N; vhd subformat=dynamic|fixed.")
   String options;
