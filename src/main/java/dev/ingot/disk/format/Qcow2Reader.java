@@ -10,9 +10,11 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Reads qcow2 version 2 and 3 images without backing files: standard, zero and compressed clusters
- * (zlib, or zstd as QEMU 5.1+ writes them). Refuses encryption, external data files and extended L2
- * entries with a clear message. L2 tables are loaded on first use and kept. Thread-safe.
+ * Reads qcow2 version 2 and 3 images: standard, zero and compressed clusters (zlib, or zstd as QEMU
+ * 5.1+ writes them), and backing files (a chain of overlays, any format Ingot reads, a relative
+ * name taken from the overlay's directory), so that convert flattens an overlay as qemu-img does.
+ * Refuses encryption, external data files and extended L2 entries with a clear message. L2 tables
+ * are loaded on first use and kept. Thread-safe.
  */
 public final class Qcow2Reader implements DiskReader {
   private final FileChannel ch;
@@ -29,16 +31,23 @@ public final class Qcow2Reader implements DiskReader {
   private final boolean dirty;
   private final boolean zstd;
   private final Map<Integer, long[]> l2Cache = new ConcurrentHashMap<>();
+  // Where unallocated clusters read from; null without a backing file.
+  private final DiskReader backing;
+  private final String backingName;
 
-  private Qcow2Reader(FileChannel ch, Path path, ByteBuffer h) throws IOException {
+  /** Backing chains longer than this are refused (QEMU has no limit; a loop would never end). */
+  static final int MAX_CHAIN = 16;
+
+  private Qcow2Reader(
+      FileChannel ch, Path path, ByteBuffer h, DiskReader backing, String backingName)
+      throws IOException {
     this.ch = ch;
     this.path = path;
+    this.backing = backing;
+    this.backingName = backingName;
     this.version = h.getInt(4);
     if (version != 2 && version != 3) {
       throw fail("qcow2 version " + version + " is not supported (only 2 and 3)");
-    }
-    if (h.getLong(8) != 0) {
-      throw fail("qcow2 images with a backing file are not supported; flatten it first");
     }
     this.clusterBits = h.getInt(20);
     if (clusterBits < 9 || clusterBits > 21) {
@@ -86,7 +95,13 @@ public final class Qcow2Reader implements DiskReader {
   }
 
   public static Qcow2Reader open(Path path) throws IOException {
+    return open(path, 0);
+  }
+
+  /** {@code depth}: how many overlays above this image are already open. */
+  static Qcow2Reader open(Path path, int depth) throws IOException {
     FileChannel ch = FileChannel.open(path);
+    DiskReader backing = null;
     try {
       ByteBuffer h = Blocks.readBe(ch, 0, (int) Math.min(ch.size(), 112));
       if (h.limit() < 72 || h.getInt(0) != Qcow2Layout.MAGIC) {
@@ -95,11 +110,76 @@ public final class Qcow2Reader implements DiskReader {
       if (h.limit() < 112) {
         h = ByteBuffer.allocate(112).put(h).clear();
       }
-      return new Qcow2Reader(ch, path, h);
+      String name = backingName(ch, path, h);
+      if (name != null) {
+        backing = openBacking(path, name, backingFormat(ch, h), depth);
+      }
+      return new Qcow2Reader(ch, path, h, backing, name);
     } catch (IOException | RuntimeException e) {
       ch.close();
+      if (backing != null) {
+        backing.close();
+      }
       throw e;
     }
+  }
+
+  /** The backing file's name as the header stores it, or null when there is none. */
+  private static String backingName(FileChannel ch, Path path, ByteBuffer h) throws IOException {
+    long off = h.getLong(8);
+    int len = h.getInt(16);
+    if (off == 0) {
+      return null;
+    }
+    if (len <= 0 || len > 1023 || off + len > ch.size()) {
+      throw new DiskFormatException(path + ": bad qcow2 backing file name field");
+    }
+    return new String(Blocks.readBe(ch, off, len).array(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The backing format from the header extension QEMU writes (0xE2792ACA), or null. */
+  private static String backingFormat(FileChannel ch, ByteBuffer h) throws IOException {
+    long pos = h.getInt(4) == 3 ? Integer.toUnsignedLong(h.getInt(100)) : 72;
+    int cs = 1 << Math.min(Math.max(h.getInt(20), 9), 21);
+    while (pos + 8 <= Math.min(cs, ch.size())) {
+      ByteBuffer e = Blocks.readBe(ch, pos, 8);
+      int type = e.getInt(0);
+      int len = e.getInt(4);
+      if (type == 0 || len < 0 || pos + 8 + len > cs) {
+        return null;
+      }
+      if (type == 0xE2792ACA) {
+        return new String(
+            Blocks.readBe(ch, pos + 8, len).array(), java.nio.charset.StandardCharsets.US_ASCII);
+      }
+      pos += 8 + ((len + 7L) & ~7L);
+    }
+    return null;
+  }
+
+  private static DiskReader openBacking(Path overlay, String name, String format, int depth)
+      throws IOException {
+    if (depth + 1 >= MAX_CHAIN) {
+      throw new DiskFormatException(
+          overlay + ": backing chain longer than " + MAX_CHAIN + " images (a loop?)");
+    }
+    if (name.contains("://") || name.startsWith("json:")) {
+      throw new DiskFormatException(
+          overlay + ": backing file '" + name + "' is not a local file; flatten it with qemu-img");
+    }
+    Path dir = overlay.toAbsolutePath().getParent();
+    Path file = dir == null ? Path.of(name) : dir.resolve(name);
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new DiskFormatException(overlay + ": backing file " + file + " not found");
+    }
+    DiskFormat f;
+    try {
+      f = format == null ? DiskImages.probe(file) : DiskFormat.parse(format);
+    } catch (IllegalArgumentException e) {
+      throw new DiskFormatException(
+          overlay + ": backing file format '" + format + "' is not one Ingot reads");
+    }
+    return f == DiskFormat.QCOW2 ? open(file, depth + 1) : DiskImages.open(file, f);
   }
 
   private DiskFormatException fail(String why) {
@@ -148,7 +228,21 @@ public final class Qcow2Reader implements DiskReader {
         b.add(c * cs, Math.min(size, (c + 1) * cs));
       }
     }
-    return b.build();
+    if (backing == null) {
+      return b.build();
+    }
+    // What the backing image holds shows through wherever this one has nothing of its own (a
+    // superset of that is fine: readers test what they read for zeros anyway).
+    java.util.List<long[]> all = new java.util.ArrayList<>();
+    Extents own = b.build();
+    for (int i = 0; i < own.count(); i++) {
+      all.add(new long[] {own.start(i), own.end(i)});
+    }
+    Extents under = backing.allocated();
+    for (int i = 0; i < under.count(); i++) {
+      all.add(new long[] {under.start(i), Math.min(size, under.end(i))});
+    }
+    return Extents.of(all);
   }
 
   @Override
@@ -160,7 +254,9 @@ public final class Qcow2Reader implements DiskReader {
       int n = Math.min(dst.remaining(), cs - in);
       ByteBuffer part = dst.slice(dst.position(), n);
       long e = offset >= size ? 0 : entry(c);
-      if ((e & Qcow2Layout.COMPRESSED) != 0) {
+      if (e == 0 && backing != null && offset < size) {
+        backed(offset, part);
+      } else if ((e & Qcow2Layout.COMPRESSED) != 0) {
         cluster = cluster == null ? new byte[cs] : cluster;
         inflate(e, cluster);
         part.put(cluster, in, n);
@@ -235,29 +331,37 @@ public final class Qcow2Reader implements DiskReader {
     for (long c = 0; c < clusters && !compressed; c++) {
       compressed = (entry(c) & Qcow2Layout.COMPRESSED) != 0;
     }
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("compat", version == 3 ? "1.1" : "0.10");
+    details.put("refcount-bits", 1L << refcountOrder);
+    details.put("corrupt", false);
+    details.put("dirty", dirty);
+    details.put("compressed-clusters", compressed);
+    details.put("compression-type", zstd ? "zstd" : "zlib");
+    if (backingName != null) {
+      details.put("backing-filename", backingName);
+    }
     return new DiskInfo(
-        DiskFormat.QCOW2,
-        size,
-        ch.size(),
-        cs,
-        version == 3 ? "1.1" : "0.10",
-        Map.of(
-            "compat",
-            version == 3 ? "1.1" : "0.10",
-            "refcount-bits",
-            1L << refcountOrder,
-            "corrupt",
-            false,
-            "dirty",
-            dirty,
-            "compressed-clusters",
-            compressed,
-            "compression-type",
-            zstd ? "zstd" : "zlib"));
+        DiskFormat.QCOW2, size, ch.size(), cs, version == 3 ? "1.1" : "0.10", details);
   }
 
   @Override
   public void close() throws IOException {
-    ch.close();
+    try {
+      ch.close();
+    } finally {
+      if (backing != null) {
+        backing.close();
+      }
+    }
+  }
+
+  /** An unallocated range: the backing image's bytes, zeros past its end. */
+  private void backed(long offset, ByteBuffer part) throws IOException {
+    long have = Math.max(0, Math.min(part.remaining(), backing.virtualSize() - offset));
+    if (have > 0) {
+      backing.read(offset, part.slice(0, (int) have));
+    }
+    Blocks.zero(part.slice((int) have, part.remaining() - (int) have));
   }
 }

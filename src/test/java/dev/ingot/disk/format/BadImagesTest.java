@@ -64,7 +64,7 @@ class BadImagesTest {
   }
 
   @Test
-  void qcow2WithBackingFileIsRefused() throws Exception {
+  void qcow2WithABrokenBackingFileFieldIsRefused() throws Exception {
     Path src = TestDisks.randomSparse(tmp.resolve("a.raw"), 4 << 20, 3, 5);
     Path q = convertTo("qcow2", src);
     try (RandomAccessFile f = new RandomAccessFile(q.toFile(), "rw")) {
@@ -73,7 +73,7 @@ class BadImagesTest {
     }
     assertThatThrownBy(() -> DiskImages.open(q, null))
         .isInstanceOf(DiskFormatException.class)
-        .hasMessageContaining("backing file");
+        .hasMessageContaining("bad qcow2 backing file name field");
   }
 
   @Test
