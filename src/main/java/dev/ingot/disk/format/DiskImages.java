@@ -25,7 +25,7 @@ public final class DiskImages {
     SparseFiles.prepareInBackground();
   }
 
-  /** Guesses the format from magic numbers: qcow2, sparse VMDK, VHD, else raw. */
+  /** Guesses the format from magic numbers: qcow2, VMDK (sparse or descriptor), VHD, else raw. */
   public static DiskFormat probe(Path path) throws IOException {
     try (FileChannel ch = FileChannel.open(path)) {
       ByteBuffer head = Blocks.readBe(ch, 0, (int) Math.min(512, ch.size()));
@@ -36,10 +36,7 @@ public final class DiskImages {
         return DiskFormat.VMDK;
       }
       if (VmdkReader.isDescriptorText(head)) {
-        throw new DiskFormatException(
-            path
-                + ": a VMDK descriptor file (monolithicFlat or split extents) is not supported;"
-                + " only monolithicSparse and streamOptimized VMDKs are");
+        return DiskFormat.VMDK; // a descriptor file: monolithicFlat, split extents
       }
       if (VhdReader.isFooter(head)) {
         return DiskFormat.VHD;
@@ -51,13 +48,19 @@ public final class DiskImages {
     }
   }
 
+  private static boolean descriptorFile(Path path) throws IOException {
+    try (FileChannel ch = FileChannel.open(path)) {
+      return VmdkReader.isDescriptorText(Blocks.readBe(ch, 0, (int) Math.min(64, ch.size())));
+    }
+  }
+
   /** Opens {@code path} as {@code format}, or probes it when {@code format} is null. */
   public static DiskReader open(Path path, DiskFormat format) throws IOException {
     DiskFormat f = format == null ? probe(path) : format;
     return switch (f) {
       case RAW -> RawReader.open(path);
       case QCOW2 -> Qcow2Reader.open(path);
-      case VMDK -> VmdkReader.open(path);
+      case VMDK -> descriptorFile(path) ? VmdkExtentsReader.open(path) : VmdkReader.open(path);
       case VHD -> VhdReader.open(path);
     };
   }

@@ -88,9 +88,23 @@ class BadImagesTest {
   }
 
   @Test
-  void vmdkDescriptorFilesAreNotSupported() throws Exception {
+  void brokenVmdkDescriptorFilesNameTheProblem() throws Exception {
     Path d = tmp.resolve("flat.vmdk");
-    Files.writeString(d, "# Disk DescriptorFile\nversion=1\ncreateType=\"monolithicFlat\"\n");
-    assertThatThrownBy(() -> DiskImages.probe(d)).hasMessageContaining("monolithicFlat");
+    String head = "# Disk DescriptorFile\nversion=1\ncreateType=\"monolithicFlat\"\n";
+    Files.writeString(d, head);
+    assertThat(DiskImages.probe(d)).isEqualTo(DiskFormat.VMDK);
+    assertThatThrownBy(() -> DiskImages.open(d, null)).hasMessageContaining("lists no extents");
+    Files.writeString(d, head + "RW 2048 FLAT \"missing-flat.vmdk\" 0\n");
+    assertThatThrownBy(() -> DiskImages.open(d, null))
+        .hasMessageContaining("extent file " + tmp.resolve("missing-flat.vmdk") + " not found");
+    Files.writeString(tmp.resolve("short-flat.vmdk"), "x".repeat(512));
+    Files.writeString(d, head + "RW 2048 FLAT \"short-flat.vmdk\" 0\n");
+    assertThatThrownBy(() -> DiskImages.open(d, null)).hasMessageContaining("shorter than");
+    Files.writeString(d, head + "parentCID=12345678\nRW 1 ZERO\n");
+    assertThatThrownBy(() -> DiskImages.open(d, null)).hasMessageContaining("delta disk");
+    Files.writeString(d, head + "RW 8 VMFSRDM \"x.vmdk\"\n");
+    Files.writeString(tmp.resolve("x.vmdk"), "");
+    assertThatThrownBy(() -> DiskImages.open(d, null))
+        .hasMessageContaining("extents of kind VMFSRDM are not supported");
   }
 }

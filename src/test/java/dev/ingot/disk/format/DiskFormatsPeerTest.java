@@ -93,6 +93,9 @@ class DiskFormatsPeerTest {
     "qcow2, '-o compression_type=zstd,cluster_size=4096 -c'",
     "vmdk, '-o subformat=streamOptimized'",
     "vmdk, '-o subformat=monolithicSparse'",
+    "vmdk, '-o subformat=monolithicFlat'",
+    "vmdk, '-o subformat=twoGbMaxExtentFlat'",
+    "vmdk, '-o subformat=twoGbMaxExtentSparse'",
     "vpc, '-o subformat=dynamic'",
     "vpc, '-o subformat=fixed,force_size=on'"
   })
@@ -117,6 +120,62 @@ class DiskFormatsPeerTest {
     if (!qemuFmt.equals("vpc")) {
       assertThat(DiskImages.probe(made)).isEqualTo(DiskFormat.parse(qemuFmt));
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aDescriptorOfSeveralExtentsReadsAsQemuImgReadsIt() throws Exception {
+    // Flat extents, one at an offset into its file, and a sparse extent of ours.
+    Path a = TestDisks.randomSparse(tmp.resolve("ext-a.raw"), 3L << 20, 11, 10);
+    Path b = TestDisks.randomSparse(tmp.resolve("ext-b.raw"), 2L << 20, 12, 10);
+    Path sparseSrc = TestDisks.randomSparse(tmp.resolve("ext-c.raw"), 1L << 20, 13, 10);
+    Path sparse = tmp.resolve("ext-c.vmdk");
+    DiskImages.convert(
+        sparseSrc,
+        null,
+        sparse,
+        DiskImages.options(DiskFormat.VMDK, "subformat=monolithicSparse", false),
+        new WriteJob(2, 0, "ext-c.vmdk"));
+    Path d = tmp.resolve("multi.vmdk");
+    Files.writeString(
+        d,
+        String.join(
+            "\n",
+            "# Disk DescriptorFile",
+            "version=1",
+            "CID=12345678",
+            "parentCID=ffffffff",
+            "createType=\"monolithicFlat\"",
+            "RW 4096 FLAT \"ext-a.raw\" 2048",
+            "RW 4096 FLAT \"ext-b.raw\" 0",
+            "RW 2048 SPARSE \"ext-c.vmdk\"",
+            "ddb.adapterType = \"lsilogic\"",
+            ""));
+    Path theirs = tmp.resolve("multi.qemu.raw");
+    TestDisks.runOk(
+        "qemu-img", "convert", "-f", "vmdk", "-O", "raw", d.toString(), theirs.toString());
+    Path ours = tmp.resolve("multi.ours.raw");
+    DiskImages.convert(d, null, ours, new WriteOptions.Raw(), new WriteJob(2, 0, "m.raw"));
+    assertThat(Files.size(ours))
+        .isEqualTo(Files.size(theirs))
+        .isEqualTo((4096L + 4096 + 2048) * 512);
+    TestDisks.assertSameBytes(theirs, ours, Files.size(theirs));
+    try (DiskReader r = DiskImages.open(d, null)) {
+      assertThat(r.info().details()).containsEntry("extents", 3);
+    }
+
+    // A ZERO extent (qemu-img skips those, against VMware's format spec) reads as zeros and
+    // counts toward the size: the same bytes with 512 KiB of zeros after the first extent.
+    String text = Files.readString(d);
+    Files.writeString(
+        d,
+        text.replace("RW 4096 FLAT \"ext-b.raw\" 0", "RW 1024 ZERO\nRW 4096 FLAT \"ext-b.raw\" 0"));
+    Path withZero = tmp.resolve("multi.zero.raw");
+    DiskImages.convert(d, null, withZero, new WriteOptions.Raw(), new WriteJob(2, 0, "z.raw"));
+    byte[] flat = Files.readAllBytes(ours);
+    byte[] want = new byte[flat.length + (512 << 10)];
+    System.arraycopy(flat, 0, want, 0, 2 << 20);
+    System.arraycopy(flat, 2 << 20, want, (2 << 20) + (512 << 10), flat.length - (2 << 20));
+    assertThat(Files.readAllBytes(withZero)).isEqualTo(want);
   }
 
   @org.junit.jupiter.api.Test

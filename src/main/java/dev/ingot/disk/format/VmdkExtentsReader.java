@@ -1,0 +1,208 @@
+package dev.ingot.disk.format;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads VMDKs whose descriptor is a file of its own (monolithicFlat, twoGbMaxExtentFlat and
+ * twoGbMaxExtentSparse, vmfs): the disk is its extents one after another, each flat (a window of a
+ * raw file), a hosted sparse extent or zeros, named relative to the descriptor's directory. Delta
+ * disks (a parent) and ESX-only extent kinds are refused with a message. Thread-safe.
+ */
+final class VmdkExtentsReader implements DiskReader {
+  private static final Pattern EXTENT =
+      Pattern.compile(
+          "^(RW|RDONLY|NOACCESS)\\s+(\\d+)\\s+([A-Z]+)(?:\\s+\"([^\"]*)\"(?:\\s+(\\d+))?)?\\s*$");
+  private static final int MAX_DESCRIPTOR = 1 << 20;
+
+  /** One extent: guest bytes {@code [start, start + length)}; {@code reader} null for zeros. */
+  private record Extent(long start, long length, DiskReader reader) {}
+
+  private final Path path;
+  private final Map<String, String> descriptor;
+  private final List<Extent> extents;
+  private final long size;
+
+  private VmdkExtentsReader(Path path, Map<String, String> descriptor, List<Extent> extents) {
+    this.path = path;
+    this.descriptor = descriptor;
+    this.extents = List.copyOf(extents);
+    this.size = extents.isEmpty() ? 0 : extents.getLast().start() + extents.getLast().length();
+  }
+
+  static VmdkExtentsReader open(Path path) throws IOException {
+    if (Files.size(path) > MAX_DESCRIPTOR) {
+      throw new DiskFormatException(path + ": VMDK descriptor larger than 1 MiB");
+    }
+    String text = Files.readString(path, StandardCharsets.UTF_8);
+    Map<String, String> d = VmdkDescriptor.parse(text);
+    String parent = d.getOrDefault("parentCID", "ffffffff");
+    if (!parent.equalsIgnoreCase("ffffffff") || d.containsKey("parentFileNameHint")) {
+      throw new DiskFormatException(
+          path + ": a VMDK delta disk (snapshot or linked clone) needs its parent; consolidate it");
+    }
+    List<Extent> out = new ArrayList<>();
+    long start = 0;
+    try {
+      for (String line : text.split("\n")) {
+        Matcher m = EXTENT.matcher(line.strip());
+        if (!m.matches()) {
+          continue;
+        }
+        long length = Long.parseLong(m.group(2)) * 512;
+        DiskReader r = extent(path, m.group(3), m.group(4), m.group(5), length);
+        out.add(new Extent(start, length, r));
+        start += length;
+      }
+      if (out.isEmpty()) {
+        throw new DiskFormatException(path + ": VMDK descriptor lists no extents");
+      }
+      return new VmdkExtentsReader(path, d, out);
+    } catch (IOException | RuntimeException e) {
+      for (Extent x : out) {
+        if (x.reader() != null) {
+          x.reader().close();
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static DiskReader extent(
+      Path descriptor, String kind, String file, String offset, long length) throws IOException {
+    if (kind.equals("ZERO")) {
+      return null;
+    }
+    if (file == null || file.isEmpty()) {
+      throw new DiskFormatException(descriptor + ": " + kind + " extent without a file name");
+    }
+    Path dir = descriptor.toAbsolutePath().getParent();
+    Path f = dir == null ? Path.of(file) : dir.resolve(file);
+    if (!Files.isRegularFile(f)) {
+      throw new DiskFormatException(descriptor + ": extent file " + f + " not found");
+    }
+    return switch (kind) {
+      case "FLAT", "VMFS" -> {
+        long at = offset == null ? 0 : Long.parseLong(offset) * 512;
+        FileChannel ch = FileChannel.open(f);
+        if (ch.size() < at + length) {
+          ch.close();
+          throw new DiskFormatException(
+              descriptor + ": extent file " + f + " is shorter than the descriptor says");
+        }
+        yield RawReader.window(ch, f, at, length);
+      }
+      case "SPARSE" -> {
+        VmdkReader r = VmdkReader.open(f);
+        if (r.virtualSize() != length) {
+          r.close();
+          throw new DiskFormatException(
+              descriptor + ": sparse extent " + f + " does not hold " + length + " bytes");
+        }
+        yield r;
+      }
+      default ->
+          throw new DiskFormatException(
+              descriptor + ": VMDK extents of kind " + kind + " are not supported");
+    };
+  }
+
+  @Override
+  public DiskFormat format() {
+    return DiskFormat.VMDK;
+  }
+
+  @Override
+  public long virtualSize() {
+    return size;
+  }
+
+  @Override
+  public Extents allocated() throws IOException {
+    List<long[]> all = new ArrayList<>();
+    for (Extent x : extents) {
+      if (x.reader() == null) {
+        continue;
+      }
+      Extents e = x.reader().allocated();
+      for (int i = 0; i < e.count(); i++) {
+        all.add(new long[] {x.start() + e.start(i), x.start() + Math.min(x.length(), e.end(i))});
+      }
+    }
+    return Extents.of(all);
+  }
+
+  @Override
+  public void read(long offset, ByteBuffer dst) throws IOException {
+    for (Extent x : extents) {
+      if (!dst.hasRemaining()) {
+        return;
+      }
+      long end = x.start() + x.length();
+      if (offset >= end || offset < x.start()) {
+        continue;
+      }
+      int n = (int) Math.min(dst.remaining(), end - offset);
+      ByteBuffer part = dst.slice(dst.position(), n);
+      if (x.reader() == null) {
+        Blocks.zero(part);
+      } else {
+        x.reader().read(offset - x.start(), part);
+      }
+      dst.position(dst.position() + n);
+      offset += n;
+    }
+    Blocks.zero(dst); // past the last extent
+  }
+
+  @Override
+  public DiskInfo info() throws IOException {
+    String type = descriptor.getOrDefault("createType", "");
+    return new DiskInfo(
+        DiskFormat.VMDK,
+        size,
+        Files.size(path),
+        0,
+        type,
+        Map.of(
+            "create-type",
+            type,
+            "cid",
+            descriptor.getOrDefault("CID", ""),
+            "adapter-type",
+            descriptor.getOrDefault("ddb.adapterType", ""),
+            "extents",
+            extents.size()));
+  }
+
+  @Override
+  public void close() throws IOException {
+    IOException first = null;
+    for (Extent x : extents) {
+      try {
+        if (x.reader() != null) {
+          x.reader().close();
+        }
+      } catch (IOException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "VMDK " + path;
+  }
+}
