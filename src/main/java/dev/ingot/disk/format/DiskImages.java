@@ -94,6 +94,13 @@ public final class DiskImages {
       throw new DiskFormatException("input and output are the same file: " + in);
     }
     try (DiskReader r = open(in, inFormat)) {
+      // Replacing an extent or a backing file of the input would destroy the input image.
+      for (Path f : r.files()) {
+        if (Files.exists(out) && Files.exists(f) && Files.isSameFile(f, out)) {
+          throw new DiskFormatException(
+              "the output " + out + " is a file the input " + in + " reads (" + f + ")");
+        }
+      }
       write(r, out, opts, job);
     }
   }

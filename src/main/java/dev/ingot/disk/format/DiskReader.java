@@ -25,4 +25,10 @@ public interface DiskReader extends Closeable {
 
   /** Format details for {@code disk-info}: subformat, cluster size and the like. */
   DiskInfo info() throws IOException;
+
+  /**
+   * Every file this disk is read from: the image, and its extents or backing files. A conversion
+   * must not replace any of them.
+   */
+  java.util.List<java.nio.file.Path> files();
 }

@@ -346,6 +346,15 @@ public final class Qcow2Reader implements DiskReader {
   }
 
   @Override
+  public java.util.List<Path> files() {
+    java.util.List<Path> all = new java.util.ArrayList<>(java.util.List.of(path));
+    if (backing != null) {
+      all.addAll(backing.files());
+    }
+    return all;
+  }
+
+  @Override
   public void close() throws IOException {
     try {
       ch.close();

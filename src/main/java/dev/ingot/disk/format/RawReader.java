@@ -96,6 +96,11 @@ public final class RawReader implements DiskReader {
   }
 
   @Override
+  public java.util.List<Path> files() {
+    return java.util.List.of(path);
+  }
+
+  @Override
   public void close() throws IOException {
     ch.close();
   }

@@ -13,13 +13,15 @@ import java.util.Map;
  */
 public final class VhdReader implements DiskReader {
   private final FileChannel ch;
+  private final Path path;
   private final long size;
   private final boolean fixed;
   private final int[] bat;
   private final int blockSize;
 
-  private VhdReader(FileChannel ch, long size, boolean fixed, int[] bat, int blockSize) {
+  private VhdReader(FileChannel ch, Path path, long size, boolean fixed, int[] bat, int blockSize) {
     this.ch = ch;
+    this.path = path;
     this.size = size;
     this.fixed = fixed;
     this.bat = bat;
@@ -51,7 +53,7 @@ public final class VhdReader implements DiskReader {
         if (size > len - 512) {
           throw new DiskFormatException(path + ": fixed VHD is shorter than its size field");
         }
-        return new VhdReader(ch, size, true, null, 0);
+        return new VhdReader(ch, path, size, true, null, 0);
       }
       if (type != VhdFooter.TYPE_DYNAMIC) {
         throw new DiskFormatException(
@@ -72,7 +74,7 @@ public final class VhdReader implements DiskReader {
       ByteBuffer b = Blocks.readBe(ch, batOffset, entries * 4);
       int[] bat = new int[entries];
       b.asIntBuffer().get(bat);
-      return new VhdReader(ch, size, false, bat, blockSize);
+      return new VhdReader(ch, path, size, false, bat, blockSize);
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
@@ -138,6 +140,11 @@ public final class VhdReader implements DiskReader {
         fixed ? 0 : blockSize,
         fixed ? "fixed" : "dynamic",
         Map.of("subformat", fixed ? "fixed" : "dynamic"));
+  }
+
+  @Override
+  public java.util.List<Path> files() {
+    return java.util.List.of(path);
   }
 
   @Override

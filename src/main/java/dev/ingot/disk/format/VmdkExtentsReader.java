@@ -185,6 +185,17 @@ final class VmdkExtentsReader implements DiskReader {
   }
 
   @Override
+  public List<Path> files() {
+    List<Path> all = new ArrayList<>(List.of(path));
+    for (Extent x : extents) {
+      if (x.reader() != null) {
+        all.addAll(x.reader().files());
+      }
+    }
+    return all;
+  }
+
+  @Override
   public void close() throws IOException {
     IOException first = null;
     for (Extent x : extents) {

@@ -202,6 +202,11 @@ public final class VmdkReader implements DiskReader {
   }
 
   @Override
+  public java.util.List<Path> files() {
+    return java.util.List.of(path);
+  }
+
+  @Override
   public void close() throws IOException {
     ch.close();
   }

@@ -77,6 +77,24 @@ class BadImagesTest {
   }
 
   @Test
+  void aConversionDoesNotReplaceAFileTheInputReads() throws Exception {
+    Path flat = TestDisks.randomSparse(tmp.resolve("data-flat.vmdk"), 1 << 20, 5, 4);
+    byte[] before = Files.readAllBytes(flat);
+    Path d = tmp.resolve("disk.vmdk");
+    Files.writeString(
+        d,
+        "# Disk DescriptorFile\nversion=1\ncreateType=\"monolithicFlat\"\n"
+            + "RW 2048 FLAT \"data-flat.vmdk\" 0\n");
+    assertThatThrownBy(
+            () ->
+                DiskImages.convert(
+                    d, null, flat, new WriteOptions.Raw(), new WriteJob(2, 0, "data-flat.vmdk")))
+        .isInstanceOf(DiskFormatException.class)
+        .hasMessageContaining("is a file the input " + d + " reads");
+    assertThat(Files.readAllBytes(flat)).isEqualTo(before);
+  }
+
+  @Test
   void unknownOptionsNameTheKnownOnes() {
     assertThatThrownBy(() -> WriteOptions.parse(DiskFormat.VMDK, Map.of("subformt", "x"), false))
         .hasMessageContaining("subformt")

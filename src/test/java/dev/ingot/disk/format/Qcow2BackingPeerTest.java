@@ -62,7 +62,17 @@ class Qcow2BackingPeerTest {
         .contains("Images are identical.");
     try (DiskReader r = DiskImages.open(top, null)) {
       assertThat(r.info().details()).containsEntry("backing-filename", mid.toString());
+      assertThat(r.files()).containsExactly(top, mid, base);
     }
+    // Writing over a base of the chain would destroy what is being read: refused.
+    byte[] sum = TestDisks.sha256(base);
+    assertThatThrownBy(
+            () ->
+                DiskImages.convert(
+                    top, null, base, new WriteOptions.Raw(), new WriteJob(2, 0, "base.qcow2")))
+        .isInstanceOf(DiskFormatException.class)
+        .hasMessageContaining("is a file the input");
+    assertThat(TestDisks.sha256(base)).isEqualTo(sum);
   }
 
   @Test
