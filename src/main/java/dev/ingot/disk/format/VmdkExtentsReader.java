@@ -181,7 +181,9 @@ final class VmdkExtentsReader implements DiskReader {
             "adapter-type",
             descriptor.getOrDefault("ddb.adapterType", ""),
             "extents",
-            extents.size()));
+            extents.size(),
+            "extent-files",
+            files().subList(1, files().size()).stream().map(Path::toString).toList()));
   }
 
   @Override

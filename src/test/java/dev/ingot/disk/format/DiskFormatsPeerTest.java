@@ -161,6 +161,8 @@ class DiskFormatsPeerTest {
     TestDisks.assertSameBytes(theirs, ours, Files.size(theirs));
     try (DiskReader r = DiskImages.open(d, null)) {
       assertThat(r.info().details()).containsEntry("extents", 3);
+      assertThat(r.info().details().get("extent-files"))
+          .isEqualTo(java.util.List.of(a.toString(), b.toString(), sparse.toString()));
     }
 
     // A ZERO extent (qemu-img skips those, against VMware's format spec) reads as zeros and
