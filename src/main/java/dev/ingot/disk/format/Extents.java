@@ -59,6 +59,26 @@ public final class Extents {
     }
   }
 
+  /** The bytes in this or {@code other}. */
+  public Extents union(Extents other) {
+    List<long[]> all = new ArrayList<>();
+    for (Extents e : List.of(this, other)) {
+      for (int i = 0; i < e.count(); i++) {
+        all.add(new long[] {e.starts[i], e.ends[i]});
+      }
+    }
+    return of(all);
+  }
+
+  /** These extents cut to {@code [0, limit)} and moved up by {@code by} bytes. */
+  public Extents shifted(long by, long limit) {
+    List<long[]> all = new ArrayList<>();
+    for (int i = 0; i < starts.length; i++) {
+      all.add(new long[] {by + starts[i], by + Math.min(limit, ends[i])});
+    }
+    return of(all);
+  }
+
   /** True if any byte of {@code [start, end)} lies in an extent. */
   public boolean intersects(long start, long end) {
     int i = Arrays.binarySearch(starts, start);

@@ -228,21 +228,9 @@ public final class Qcow2Reader implements DiskReader {
         b.add(c * cs, Math.min(size, (c + 1) * cs));
       }
     }
-    if (backing == null) {
-      return b.build();
-    }
     // What the backing image holds shows through wherever this one has nothing of its own (a
     // superset of that is fine: readers test what they read for zeros anyway).
-    java.util.List<long[]> all = new java.util.ArrayList<>();
-    Extents own = b.build();
-    for (int i = 0; i < own.count(); i++) {
-      all.add(new long[] {own.start(i), own.end(i)});
-    }
-    Extents under = backing.allocated();
-    for (int i = 0; i < under.count(); i++) {
-      all.add(new long[] {under.start(i), Math.min(size, under.end(i))});
-    }
-    return Extents.of(all);
+    return backing == null ? b.build() : b.build().union(backing.allocated().shifted(0, size));
   }
 
   @Override
@@ -255,7 +243,7 @@ public final class Qcow2Reader implements DiskReader {
       ByteBuffer part = dst.slice(dst.position(), n);
       long e = offset >= size ? 0 : entry(c);
       if (e == 0 && backing != null && offset < size) {
-        backed(offset, part);
+        backing.read(offset, part); // zeros past the backing image's end, as every reader gives
       } else if ((e & Qcow2Layout.COMPRESSED) != 0) {
         cluster = cluster == null ? new byte[cs] : cluster;
         inflate(e, cluster);
@@ -363,14 +351,5 @@ public final class Qcow2Reader implements DiskReader {
         backing.close();
       }
     }
-  }
-
-  /** An unallocated range: the backing image's bytes, zeros past its end. */
-  private void backed(long offset, ByteBuffer part) throws IOException {
-    long have = Math.max(0, Math.min(part.remaining(), backing.virtualSize() - offset));
-    if (have > 0) {
-      backing.read(offset, part.slice(0, (int) have));
-    }
-    Blocks.zero(part.slice((int) have, part.remaining() - (int) have));
   }
 }

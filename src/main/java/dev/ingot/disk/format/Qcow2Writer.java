@@ -19,7 +19,8 @@ final class Qcow2Writer {
   private final int cs;
   private final int chunk;
   private final ThreadLocal<Deflater> deflaters;
-  // zstd writes into direct buffers (the clusters are direct too: mapped or pooled).
+  // Per-thread output buffers; zstd writes into direct ones (the clusters are direct too).
+  private final ThreadLocal<byte[]> deflateBuffers;
   private final ThreadLocal<ByteBuffer> zstdBuffers;
 
   Qcow2Writer(WriteOptions.Qcow2 opts, WriteJob job) {
@@ -28,6 +29,7 @@ final class Qcow2Writer {
     this.cs = opts.clusterSize();
     this.chunk = Math.max(cs, 1 << 20);
     this.deflaters = ThreadLocal.withInitial(() -> new Deflater(opts.level(), true));
+    this.deflateBuffers = ThreadLocal.withInitial(() -> new byte[cs]);
     this.zstdBuffers =
         ThreadLocal.withInitial(
             () -> ByteBuffer.allocateDirect((int) com.github.luben.zstd.Zstd.compressBound(cs)));
@@ -106,47 +108,39 @@ final class Qcow2Writer {
 
   /** Compressed bytes per cluster, or null where compression does not make it smaller. */
   private byte[][] compress(PlainChunks pc, PlainChunks.Result r) {
-    if (opts.zstd()) {
-      return zstd(pc, r);
-    }
-    Deflater d = deflaters.get();
     boolean[] nz = r.nonZero();
     byte[][] out = new byte[nz.length][];
-    byte[] buf = new byte[cs];
     for (int b = 0; b < nz.length; b++) {
-      if (!nz[b]) {
-        continue;
-      }
-      d.reset();
-      d.setInput(pc.block(r, b));
-      d.finish();
-      int n = 0;
-      while (!d.finished() && n < buf.length) {
-        n += d.deflate(buf, n, buf.length - n);
-      }
-      if (d.finished() && n < cs) {
-        out[b] = java.util.Arrays.copyOf(buf, n);
+      if (nz[b]) {
+        out[b] = opts.zstd() ? zstd(pc.block(r, b)) : deflate(pc.block(r, b));
       }
     }
     return out;
   }
 
-  /** One zstd frame per cluster, as QEMU writes them; null where it is not smaller. */
-  private byte[][] zstd(PlainChunks pc, PlainChunks.Result r) {
-    boolean[] nz = r.nonZero();
-    byte[][] out = new byte[nz.length][];
-    ByteBuffer dst = zstdBuffers.get();
-    for (int b = 0; b < nz.length; b++) {
-      if (!nz[b]) {
-        continue;
-      }
-      dst.clear();
-      int n = (int) com.github.luben.zstd.Zstd.compress(dst, pc.block(r, b), opts.level());
-      if (n < cs) {
-        out[b] = new byte[n];
-        dst.get(0, out[b]);
-      }
+  /** A raw deflate stream of the cluster, or null when it is not smaller. */
+  private byte[] deflate(ByteBuffer cluster) {
+    Deflater d = deflaters.get();
+    byte[] buf = deflateBuffers.get();
+    d.reset();
+    d.setInput(cluster);
+    d.finish();
+    int n = 0;
+    while (!d.finished() && n < buf.length) {
+      n += d.deflate(buf, n, buf.length - n);
     }
+    return d.finished() && n < cs ? java.util.Arrays.copyOf(buf, n) : null;
+  }
+
+  /** One zstd frame of the cluster, as QEMU writes them, or null when it is not smaller. */
+  private byte[] zstd(ByteBuffer cluster) {
+    ByteBuffer dst = zstdBuffers.get().clear();
+    int n = com.github.luben.zstd.Zstd.compress(dst, cluster, opts.level());
+    if (n >= cs) {
+      return null;
+    }
+    byte[] out = new byte[n];
+    dst.get(0, out);
     return out;
   }
 }

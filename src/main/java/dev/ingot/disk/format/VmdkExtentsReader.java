@@ -128,17 +128,13 @@ final class VmdkExtentsReader implements DiskReader {
 
   @Override
   public Extents allocated() throws IOException {
-    List<long[]> all = new ArrayList<>();
+    Extents all = Extents.of(List.of());
     for (Extent x : extents) {
-      if (x.reader() == null) {
-        continue;
-      }
-      Extents e = x.reader().allocated();
-      for (int i = 0; i < e.count(); i++) {
-        all.add(new long[] {x.start() + e.start(i), x.start() + Math.min(x.length(), e.end(i))});
+      if (x.reader() != null) {
+        all = all.union(x.reader().allocated().shifted(x.start(), x.length()));
       }
     }
-    return Extents.of(all);
+    return all;
   }
 
   @Override
@@ -183,7 +179,7 @@ final class VmdkExtentsReader implements DiskReader {
             "extents",
             extents.size(),
             "extent-files",
-            files().subList(1, files().size()).stream().map(Path::toString).toList()));
+            files().stream().skip(1).map(Path::toString).toList()));
   }
 
   @Override
