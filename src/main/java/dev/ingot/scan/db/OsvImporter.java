@@ -128,11 +128,16 @@ public final class OsvImporter {
         }
       }
     }
-    RecordBlocks records = new RecordBlocks();
+    // The first run's records are the result's: only the others are appended (a copy of the whole
+    // database here would double the import's memory at its end).
+    RecordBlocks records = readers.get(0).records;
     Map<String, Long> skipped = new TreeMap<>();
     long advisories = 0;
-    for (OsvRecordReader r : readers) {
-      records.addAll(r.records);
+    for (int i = 0; i < readers.size(); i++) {
+      OsvRecordReader r = readers.get(i);
+      if (i > 0) {
+        records.addAll(r.records);
+      }
       r.skipped.forEach((k, v) -> skipped.merge(k, v, Long::sum));
       advisories += r.advisories;
     }

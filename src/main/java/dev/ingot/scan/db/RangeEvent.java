@@ -22,14 +22,6 @@ public record RangeEvent(Kind kind, String version) {
       return field;
     }
 
-    public static Kind ofField(String f) {
-      Kind k = ofFieldOrNull(f);
-      if (k == null) {
-        throw new IllegalArgumentException("unknown OSV range event '" + f + "'");
-      }
-      return k;
-    }
-
     /** The kind named by an OSV event field, null for other fields. */
     public static Kind ofFieldOrNull(String f) {
       return switch (f) {

@@ -84,7 +84,7 @@ public final class Matcher {
       }
       String version = p.sourceVersion();
       try {
-        DebVersion.parse(version);
+        parsed.computeIfAbsent(version, DebVersion::parse);
       } catch (IllegalArgumentException e) {
         warnings.add(
             "package "
@@ -101,17 +101,12 @@ public final class Matcher {
         bySource.put(key, m);
         warnings.addAll(m.warnings);
       }
+      for (String id : m.suppressed) {
+        suppressed.add(
+            id + " on " + p.name() + ": the Debian tracker says this release is not affected");
+      }
       for (SourceMatch.Vuln v : m.vulns) {
-        if (v.suppressed()) {
-          suppressed.add(
-              v.id()
-                  + " on "
-                  + p.name()
-                  + ": the Debian tracker says this release is not"
-                  + " affected");
-        } else {
-          findings.add(finding(p, version, v));
-        }
+        findings.add(finding(p, version, v));
       }
     }
     findings.sort(Matcher::reportOrder);

@@ -21,7 +21,7 @@ import java.util.function.Function;
  * the binaries built from one source share it. Immutable once built.
  */
 final class SourceMatch {
-  /** One vulnerability as matched; {@code suppressed} when the tracker says not affected. */
+  /** One vulnerability as matched. */
   record Vuln(
       String id,
       List<String> aliases,
@@ -34,17 +34,19 @@ final class SourceMatch {
       List<Assessment> assessments,
       List<String> sources,
       List<String> references,
-      String why,
-      boolean suppressed) {}
+      String why) {}
 
   /** One advisory record that matched, with the fix that applies. */
   private record Hit(Advisory advisory, String fixed, String why) {}
 
   final List<Vuln> vulns;
+  // Ids of matching vulnerabilities the tracker says this release is not affected by.
+  final List<String> suppressed;
   final List<String> warnings;
 
-  private SourceMatch(List<Vuln> vulns, List<String> warnings) {
+  private SourceMatch(List<Vuln> vulns, List<String> suppressed, List<String> warnings) {
     this.vulns = vulns;
+    this.suppressed = suppressed;
     this.warnings = warnings;
   }
 
@@ -80,18 +82,19 @@ final class SourceMatch {
       }
     }
     List<Vuln> vulns = new ArrayList<>();
+    List<String> suppressed = new ArrayList<>();
     for (List<Hit> group : groups(hits)) {
       Set<String> ids = new LinkedHashSet<>();
       for (Hit h : group) {
         ids.addAll(h.advisory().allIds());
       }
-      boolean suppressed = false;
-      for (String id : ids) {
-        suppressed |= notAffected.contains(id);
+      if (ids.stream().anyMatch(notAffected::contains)) {
+        suppressed.add(mainId(ids)); // only its id is reported: no need to merge the records
+        continue;
       }
-      vulns.add(merge(group, ids, suppressed, versions, scorer, order, warnings));
+      vulns.add(merge(group, ids, versions, scorer, order, warnings));
     }
-    return new SourceMatch(List.copyOf(vulns), List.copyOf(warnings));
+    return new SourceMatch(List.copyOf(vulns), List.copyOf(suppressed), List.copyOf(warnings));
   }
 
   private static Hit hit(
@@ -149,7 +152,6 @@ final class SourceMatch {
   private static Vuln merge(
       List<Hit> group,
       Set<String> ids,
-      boolean suppressed,
       Comparator<String> versions,
       Function<String, CvssScore> scorer,
       List<String> order,
@@ -197,7 +199,7 @@ final class SourceMatch {
       state = VendorState.AFFECTED;
     }
     List<Assessment> assessments =
-        suppressed ? List.of() : Severities.assess(vectors, vendorWord, "Debian", warnings, scorer);
+        Severities.assess(vectors, vendorWord, "Debian", warnings, scorer);
     return new Vuln(
         main,
         aliases,
@@ -210,8 +212,7 @@ final class SourceMatch {
         assessments,
         sources,
         new ArrayList<>(refs),
-        String.join("; ", why),
-        suppressed);
+        String.join("; ", why));
   }
 
   /** The CVE id when the group has one, else the first id seen. */
