@@ -50,16 +50,14 @@ final class BuildRunner {
     List<Path> explained = List.of();
     boolean cancelled = false;
     try {
-      if (opts.force()) {
-        OutputDirs.delete(ctx.outputDir(), opts.cwd(), templateDir);
-      } else if (OutputDirs.leftByFailedBuild(ctx.outputDir())) {
-        ui.emit(
-            new Event.Log(
-                ui.now(),
-                name,
-                "",
-                Event.Level.INFO,
-                "Replacing the reports the last failed build left in " + ctx.outputDir()));
+      boolean reports = !opts.force() && OutputDirs.leftByFailedBuild(ctx.outputDir());
+      if (reports) {
+        log(
+            name,
+            Event.Level.INFO,
+            "Replacing the reports the last failed build left in " + ctx.outputDir());
+      }
+      if (opts.force() || reports) {
         OutputDirs.delete(ctx.outputDir(), opts.cwd(), templateDir);
       }
       Produced built = new Produced(b.sourceType(), buildAndProvision(b, ctx));
@@ -220,7 +218,11 @@ final class BuildRunner {
   }
 
   private void warn(String build, String message) {
-    ui.emit(new Event.Log(ui.now(), build, "", Event.Level.WARN, message));
+    log(build, Event.Level.WARN, message);
+  }
+
+  private void log(String build, Event.Level level, String message) {
+    ui.emit(new Event.Log(ui.now(), build, "", level, message));
   }
 
   private void report(String build, String message) {

@@ -35,10 +35,10 @@ final class OutputDirs {
       if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
         continue;
       }
-      if (!force && leftByFailedBuild(out)) {
-        continue;
-      }
       if (!force) {
+        if (leftByFailedBuild(out)) {
+          continue; // the run replaces it
+        }
         problems.add(
             b.buildName()
                 + ": Output directory exists: "

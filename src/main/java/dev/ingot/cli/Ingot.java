@@ -22,14 +22,17 @@ public final class Ingot implements Runnable {
 
   private final CliEnv env;
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   public Ingot(CliEnv env) {
     this.env = env;
   }
 
   @Override
   public void run() {
-    // `ingot` alone: the usage with every command, as `ingot --help` shows it.
-    commandLine(env).usage(env.out());
+    // `ingot` alone: the usage with every command (the tree of a run without arguments has them
+    // all), as `ingot --help` shows it.
+    spec.commandLine().usage(env.out());
     env.out().flush();
   }
 

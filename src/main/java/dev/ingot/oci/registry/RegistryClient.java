@@ -66,29 +66,31 @@ public final class RegistryClient implements AutoCloseable {
     return new Transport.Req(method, target, headers, body, ok, scope, idem, what);
   }
 
-  /** GET /v2/: checks the registry answers and learns how it wants to be authenticated. */
   /**
-   * Checks the registry answers the v2 API and learns how it wants to be authenticated. Done once
-   * per client: later calls (also from other threads) wait for the first one and share its result.
+   * GET /v2/: checks the registry answers the v2 API and learns how it wants to be authenticated.
+   * Done once per client: later calls (also from other threads) wait for the first one and share
+   * its result.
    */
   public void ping() throws IOException {
-    java.util.concurrent.FutureTask<Void> mine =
-        new java.util.concurrent.FutureTask<>(
-            () -> {
-              t.send(
-                  req(
-                      "GET",
-                      "/v2/",
-                      null,
-                      Set.of(200, 401),
-                      null,
-                      true,
-                      "ping " + t.host,
-                      Map.of()));
-              return null;
-            });
-    if (ping.compareAndSet(null, mine)) {
-      mine.run();
+    if (ping.get() == null) { // the task is made only by a first call
+      java.util.concurrent.FutureTask<Void> mine =
+          new java.util.concurrent.FutureTask<>(
+              () -> {
+                t.send(
+                    req(
+                        "GET",
+                        "/v2/",
+                        null,
+                        Set.of(200, 401),
+                        null,
+                        true,
+                        "ping " + t.host,
+                        Map.of()));
+                return null;
+              });
+      if (ping.compareAndSet(null, mine)) {
+        mine.run();
+      }
     }
     try {
       ping.get().get();

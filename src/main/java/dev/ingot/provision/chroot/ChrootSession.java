@@ -52,10 +52,6 @@ public final class ChrootSession implements ProvisionSession {
   }
 
   /**
-   * Opens a session on a fresh {@code work} directory (deleted on close). {@code packages} re-reads
-   * the package list from the changed tree, given the list before.
-   */
-  /**
    * Opens a session for a build step: a fresh work directory under {@code workParent} (made if
    * missing) that the step's cleanups remove, the step's epoch, processes and cancellation.
    */
@@ -73,6 +69,10 @@ public final class ChrootSession implements ProvisionSession {
         fs, work, ctx.sourceDateEpoch(), network, ctx.processes(), ctx.cancellation(), packages);
   }
 
+  /**
+   * Opens a session on a fresh {@code work} directory (deleted on close). {@code packages} re-reads
+   * the package list from the changed tree, given the list before.
+   */
   public static ChrootSession open(
       RootFs fs,
       Path work,

@@ -93,7 +93,7 @@ final class Calls {
     }
     TypeExpressions.Result t = TypeExpressions.evaluate(c.args().get(1));
     if (t.diagnostics().hasErrors()) {
-      t.diagnostics().all().forEach(ev::add);
+      ev.diags.addAll(t.diagnostics().all());
       return Eval.DYNAMIC;
     }
     int mark = ev.mark();

@@ -35,10 +35,6 @@ final class Eval {
     diags.add(Diagnostic.error(summary, detail, subject));
   }
 
-  void add(Diagnostic d) {
-    diags.add(d);
-  }
-
   int mark() {
     return diags.size();
   }

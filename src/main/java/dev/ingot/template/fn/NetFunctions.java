@@ -49,13 +49,13 @@ final class NetFunctions {
             .param("prefix", Type.STRING)
             .param("hostnum", Type.NUMBER)
             .returns(Type.STRING)
-            .body((a, ctx) -> Value.string(host(prefix(a.get(0), 0), a.get(1).asNumber()))),
+            .body((a, ctx) -> Value.string(host(prefix(a.get(0)), a.get(1).asNumber()))),
         Fn.builder("cidrnetmask", "Returns the netmask of a CIDR prefix in address notation.")
             .param("prefix", Type.STRING)
             .returns(Type.STRING)
             .body(
                 (a, ctx) -> {
-                  Prefix p = prefix(a.get(0), 0);
+                  Prefix p = prefix(a.get(0));
                   return Value.string(format(Prefix.mask(p.length(), p.width()), p.width()));
                 }),
         Fn.builder(
@@ -69,7 +69,7 @@ final class NetFunctions {
                 (a, ctx) ->
                     Value.string(
                         subnet(
-                                prefix(a.get(0), 0),
+                                prefix(a.get(0)),
                                 Args.index(a.get(1), 1, "newbits"),
                                 a.get(2).asNumber())
                             .toString())),
@@ -82,7 +82,7 @@ final class NetFunctions {
             .returns(Type.list(Type.STRING))
             .body(
                 (a, ctx) -> {
-                  Prefix p = prefix(a.get(0), 0);
+                  Prefix p = prefix(a.get(0));
                   List<Integer> bits = new ArrayList<>();
                   for (int i = 1; i < a.size(); i++) {
                     bits.add(Args.index(a.get(i), i, "newbits"));
@@ -95,7 +95,7 @@ final class NetFunctions {
                 }));
   }
 
-  static Prefix prefix(Value v, int arg) throws FunctionException {
+  static Prefix prefix(Value v) throws FunctionException {
     String s = v.asString();
     int slash = s.indexOf('/');
     BigInteger addr = null;
@@ -107,7 +107,7 @@ final class NetFunctions {
     }
     if (addr == null || len < 0) {
       throw FunctionException.argument(
-          arg, "prefix", "invalid CIDR expression: invalid CIDR address: " + s);
+          0, "prefix", "invalid CIDR expression: invalid CIDR address: " + s);
     }
     return new Prefix(addr.and(Prefix.mask(len, width)), len, width);
   }
