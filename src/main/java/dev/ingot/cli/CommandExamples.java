@@ -51,7 +51,9 @@ final class CommandExamples {
               List.of(
                   "ingot convert -O qcow2 disk.raw disk.qcow2",
                   "ingot convert -O vmdk -o subformat=streamOptimized disk.qcow2 disk.vmdk",
-                  "ingot convert -f raw -O vhd -o subformat=fixed disk.img disk.vhd")),
+                  "ingot convert -f raw -O vhd -o subformat=fixed disk.img disk.vhd",
+                  "ingot convert -p -c -O qcow2 -o compression_type=zstd disk.raw small.qcow2",
+                  "ingot convert -O qcow2 -o help")),
           Map.entry(
               "ingot db",
               List.of(

@@ -36,11 +36,15 @@ public final class ConvertCommand implements Callable<Integer> {
       names = "-o",
       paramLabel = "OPTIONS",
       description =
-          "Format options, comma separated: qcow2 cluster_size=N,compression_level=N"
-              + " (1-9; deflate's default 1, the fastest),compression_type=zlib|zstd;"
-              + " vmdk subformat=streamOptimized|monolithicSparse,adapter_type=…,"
-              + "toolsversion=N,hwversion=N; vhd subformat=dynamic|fixed.")
+          "Output format options, comma separated, e.g. cluster_size=2M,compression_type=zstd"
+              + " or subformat=monolithicSparse; -o help lists those of the -O format.")
   String options;
+
+  @Option(names = "-p", description = "Show progress on standard error, as qemu-img -p.")
+  boolean progress;
+
+  @Option(names = "-q", description = "Quiet: no progress, even with -p.")
+  boolean quiet;
 
   @Option(names = "-c", description = "Compress (qcow2; streamOptimized VMDK always is).")
   boolean compress;
@@ -51,10 +55,19 @@ public final class ConvertCommand implements Callable<Integer> {
       description = "Threads for reading and compression (default: all cores).")
   Integer threads;
 
-  @Parameters(index = "0", paramLabel = "IN")
+  // Optional for picocli so that `-O qcow2 -o help` needs no files; call() requires them.
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "IN",
+      description = "The image to read (any format Ingot reads).")
   Path in;
 
-  @Parameters(index = "1", paramLabel = "OUT")
+  @Parameters(
+      index = "1",
+      arity = "0..1",
+      paramLabel = "OUT",
+      description = "The image to write; replaced when it exists, written only when complete.")
   Path out;
 
   public ConvertCommand(CliEnv env) {
@@ -65,16 +78,26 @@ public final class ConvertCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path src = env.cwd().resolve(in);
-    Path dst = env.cwd().resolve(out);
     WriteOptions opts;
     DiskFormat from;
     try {
+      DiskFormat to = DiskFormat.parse(outFormat);
+      if (DiskImages.asksOptionsHelp(options)) {
+        env.out().print(DiskImages.optionsHelp(to));
+        env.out().flush();
+        return 0;
+      }
       from = inFormat == null ? null : DiskFormat.parse(inFormat);
-      opts = DiskImages.options(DiskFormat.parse(outFormat), options, compress);
+      opts = DiskImages.options(to, options, compress);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    if (in == null || out == null) {
+      throw new UsageException(
+          "convert needs an input and an output image: ingot convert -O FMT IN OUT");
+    }
+    Path src = env.cwd().resolve(in);
+    Path dst = env.cwd().resolve(out);
     if (!Files.isRegularFile(src)) {
       throw new UsageException("input image not found: " + in);
     }
@@ -83,7 +106,9 @@ public final class ConvertCommand implements Callable<Integer> {
       throw new UsageException("--threads must be at least 1");
     }
     try {
-      WriteJob job = new WriteJob(n, env.sourceDateEpoch(0), dst.getFileName().toString());
+      WriteJob.Progress shown =
+          progress && !quiet ? new ProgressLine(env.err()) : WriteJob.Progress.NONE;
+      WriteJob job = new WriteJob(n, env.sourceDateEpoch(0), dst.getFileName().toString(), shown);
       DiskImages.convert(src, from, dst, opts, job);
       return 0;
     } catch (IOException e) {

@@ -32,6 +32,12 @@ public final class DiskInfoCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON with qemu-img's key names.")
   boolean json;
 
+  @Option(
+      names = "--output",
+      paramLabel = "human|json",
+      description = "As qemu-img info --output: json is the same as --json.")
+  String output;
+
   @Parameters(index = "0", paramLabel = "FILE")
   Path file;
 
@@ -41,6 +47,10 @@ public final class DiskInfoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (output != null && !output.equals("human") && !output.equals("json")) {
+      throw new UsageException("--output must be human or json, not '" + output + "'");
+    }
+    boolean asJson = json || "json".equals(output);
     Path p = env.cwd().resolve(file);
     if (!Files.isRegularFile(p)) {
       throw new UsageException("image not found: " + file);
@@ -59,7 +69,7 @@ public final class DiskInfoCommand implements Callable<Integer> {
       env.err().flush();
       return 2;
     }
-    if (json) {
+    if (asJson) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("filename", file.toString());
       m.put("format", info.format().qemuName());

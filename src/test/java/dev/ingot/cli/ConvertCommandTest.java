@@ -74,4 +74,73 @@ class ConvertCommandTest {
     assertThat(r.err()).contains("bad.qcow2");
     assertThat(tmp.resolve("o.raw")).doesNotExist();
   }
+
+  @Test
+  void optionsHelpNeedsNoFilesAndListsEveryOptionTheParserTakes() throws Exception {
+    CliTestSupport.Run h =
+        CliTestSupport.run(tmp, Map.of(), "convert", "-O", "qcow2", "-o", "help");
+    assertThat(h.exitCode()).as(h.err()).isZero();
+    assertThat(h.out())
+        .startsWith("Supported qcow2 options:")
+        .contains("cluster_size=<size>", "compression_type=zlib|zstd", "(default: 64K)");
+    assertThat(CliTestSupport.run(tmp, Map.of(), "convert", "-O", "vhd", "-o", "?").out())
+        .contains("subformat=dynamic|fixed");
+    // Every option the help names is one the parser accepts (the list cannot drift from it).
+    raw();
+    for (String o : new String[] {"cluster_size=128K", "compress=on", "compression_type=zstd"}) {
+      CliTestSupport.Run r =
+          CliTestSupport.run(tmp, Map.of(), "convert", "-O", "qcow2", "-o", o, "in.raw", "o.q");
+      assertThat(r.exitCode()).as(o + ": " + r.err()).isZero();
+    }
+    CliTestSupport.Run noFiles = CliTestSupport.run(tmp, Map.of(), "convert", "-O", "qcow2");
+    assertThat(noFiles.exitCode()).isEqualTo(2);
+    assertThat(noFiles.err()).contains("needs an input and an output image");
+  }
+
+  @Test
+  void badOptionValuesNameTheOption() throws Exception {
+    raw();
+    CliTestSupport.Run level =
+        CliTestSupport.run(
+            tmp, Map.of(), "convert", "-O", "qcow2", "-o", "compression_level=x", "in.raw", "o");
+    assertThat(level.exitCode()).isEqualTo(2);
+    assertThat(level.err()).contains("compression_level must be a number, not 'x'");
+    CliTestSupport.Run flag =
+        CliTestSupport.run(
+            tmp, Map.of(), "convert", "-O", "qcow2", "-o", "compress=maybe", "in.raw", "o");
+    assertThat(flag.exitCode()).isEqualTo(2);
+    assertThat(flag.err()).contains("compress must be on or off");
+    assertThat(tmp.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void progressGoesToStandardErrorFromZeroToHundred() throws Exception {
+    raw();
+    CliTestSupport.Run r =
+        CliTestSupport.run(tmp, Map.of(), "convert", "-p", "-O", "qcow2", "in.raw", "o.qcow2");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).isEmpty();
+    String[] steps = r.err().strip().split("\r");
+    assertThat(steps[0].strip()).isEqualTo("(0.00/100%)");
+    assertThat(steps[steps.length - 1].strip()).isEqualTo("(100.00/100%)");
+    assertThat(steps.length).isGreaterThan(2);
+    CliTestSupport.Run q =
+        CliTestSupport.run(tmp, Map.of(), "convert", "-p", "-q", "-O", "qcow2", "in.raw", "q.q");
+    assertThat(q.err()).isEmpty();
+    assertThat(CliTestSupport.run(tmp, Map.of(), "convert", "-O", "raw", "in.raw", "n.raw").err())
+        .isEmpty();
+  }
+
+  @Test
+  void diskInfoTakesQemuImgsOutputOption() throws Exception {
+    raw();
+    CliTestSupport.Run j =
+        CliTestSupport.run(tmp, Map.of(), "disk-info", "--output=json", "in.raw");
+    assertThat(j.exitCode()).as(j.err()).isZero();
+    assertThat(new ObjectMapper().readTree(j.out()).get("format").asText()).isEqualTo("raw");
+    CliTestSupport.Run bad =
+        CliTestSupport.run(tmp, Map.of(), "disk-info", "--output=xml", "in.raw");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("human or json");
+  }
 }

@@ -105,6 +105,18 @@ public final class DiskImages {
     }
   }
 
+  /** Whether a qemu-img style option list asks for help ({@code -o help} or {@code -o ?}). */
+  public static boolean asksOptionsHelp(String list) {
+    return WriteOptions.asksHelp(list);
+  }
+
+  /**
+   * The options {@code format} accepts, with values and defaults, as {@code -o help} lists them.
+   */
+  public static String optionsHelp(DiskFormat format) {
+    return WriteOptions.help(format);
+  }
+
   /** Parses qemu-img style options for {@code format}; see {@link WriteOptions#parse}. */
   public static WriteOptions options(DiskFormat format, String list, boolean compress) {
     return WriteOptions.parse(format, WriteOptions.parseList(list), compress);

@@ -28,6 +28,20 @@ final class OrderedPipeline {
 
   private OrderedPipeline() {}
 
+  /** Runs the chunks of {@code job}'s input on its threads, telling its progress after each. */
+  static <R> void run(WriteJob job, long chunks, Work<R> work, Sink<R> sink) throws IOException {
+    WriteJob.Progress p = job.progress();
+    p.advanced(0, chunks);
+    run(
+        job.threads(),
+        chunks,
+        work,
+        (c, r) -> {
+          sink.accept(c, r);
+          p.advanced(c + 1, chunks);
+        });
+  }
+
   static <R> void run(int threads, long chunks, Work<R> work, Sink<R> sink) throws IOException {
     if (threads <= 1) {
       for (long c = 0; c < chunks; c++) {

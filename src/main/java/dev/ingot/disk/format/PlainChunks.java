@@ -101,15 +101,15 @@ final class PlainChunks {
   }
 
   /**
-   * Scans every chunk on {@code threads} threads and hands the non-empty ones to {@code sink} in
-   * order, recycling their buffers afterwards. Returns the content id of what was seen, seeded with
-   * {@code size}.
+   * Scans every chunk on the job's threads and hands the non-empty ones to {@code sink} in order,
+   * recycling their buffers afterwards. Returns the content id of what was seen, seeded with {@code
+   * size}.
    */
-  ContentId run(int threads, long size, Sink sink) throws IOException {
+  ContentId run(WriteJob job, long size, Sink sink) throws IOException {
     ContentId id = new ContentId();
     id.add(size);
     OrderedPipeline.run(
-        threads,
+        job,
         cs.chunks(),
         this::scan,
         (chunk, r) -> {

@@ -55,7 +55,7 @@ final class Qcow2Writer {
       PlainChunks pc, Qcow2Layout layout, long[] l2, long[] pos, int perChunk, WriteBehind writes)
       throws IOException {
     OrderedPipeline.run(
-        job.threads(),
+        job,
         pc.source().chunks(),
         c -> {
           PlainChunks.Result r = pc.scan(c);

@@ -21,7 +21,7 @@ final class RawWriter {
     // Offsets are fixed, so each worker writes its own chunk; only the content id is folded in
     // order.
     OrderedPipeline.run(
-        job.threads(),
+        job,
         pc.source().chunks(),
         chunk -> {
           PlainChunks.Result r = pc.scan(chunk);

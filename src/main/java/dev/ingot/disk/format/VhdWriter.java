@@ -44,7 +44,7 @@ final class VhdWriter {
     PlainChunks pc = new PlainChunks(new ChunkSource(src, BLOCK), BLOCK);
     ContentId id =
         pc.run(
-            job.threads(),
+            job,
             size,
             (c, r) -> {
               bat[(int) c] = (int) (next[0] / 512);

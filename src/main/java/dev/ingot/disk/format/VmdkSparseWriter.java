@@ -38,7 +38,7 @@ final class VmdkSparseWriter {
     int perChunk = pc.blocksPerChunk();
     ContentId id =
         pc.run(
-            job.threads(),
+            job,
             src.virtualSize(),
             (c, r) -> {
               for (int b = 0; b < perChunk; b++) {

@@ -53,7 +53,7 @@ final class VmdkStreamWriter {
     boolean[] gtUsed = {false};
 
     OrderedPipeline.run(
-        job.threads(),
+        job,
         cs.chunks(),
         chunk -> compress(cs, chunk),
         (chunk, run) -> {

@@ -2,10 +2,22 @@ package dev.ingot.disk.format;
 
 /**
  * Settings of one conversion that are not format options: {@code threads} for compression and
- * reading (≥ 1), {@code epochSeconds} for timestamps inside the image (SOURCE_DATE_EPOCH), and
- * {@code fileName}, the name the output will have (VMDK descriptors name their extent file).
+ * reading (≥ 1), {@code epochSeconds} for timestamps inside the image (SOURCE_DATE_EPOCH), {@code
+ * fileName}, the name the output will have (VMDK descriptors name their extent file), and {@code
+ * progress}, told as the input is worked through.
  */
-public record WriteJob(int threads, long epochSeconds, String fileName) {
+public record WriteJob(int threads, long epochSeconds, String fileName, Progress progress) {
+  /**
+   * How far a conversion is: {@code done} of {@code total} chunks of the input have been written
+   * out. Called in order from the thread that lays out the output, so it must be quick.
+   */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (done, total) -> {};
+
+    void advanced(long done, long total);
+  }
+
   public WriteJob {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
@@ -16,5 +28,13 @@ public record WriteJob(int threads, long epochSeconds, String fileName) {
         || fileName.contains("\"")) {
       throw new IllegalArgumentException("bad output file name: " + fileName);
     }
+    if (progress == null) {
+      throw new IllegalArgumentException("progress must not be null (Progress.NONE)");
+    }
+  }
+
+  /** A job nobody watches. */
+  public WriteJob(int threads, long epochSeconds, String fileName) {
+    this(threads, epochSeconds, fileName, Progress.NONE);
   }
 }

@@ -111,8 +111,10 @@ public sealed interface WriteOptions {
             boolean zstd = type.equals("zstd");
             yield new Qcow2(
                 (int) Sizes.parse(take(o, "cluster_size", "65536")),
-                compress || Boolean.parseBoolean(take(o, "compress", "false")),
-                Integer.parseInt(take(o, "compression_level", zstd ? ZSTD_LEVEL : DEFAULT_LEVEL)),
+                compress || flag(take(o, "compress", "off"), "compress"),
+                number(
+                    take(o, "compression_level", zstd ? ZSTD_LEVEL : DEFAULT_LEVEL),
+                    "compression_level"),
                 zstd);
           }
           case VMDK -> {
@@ -125,8 +127,8 @@ public sealed interface WriteOptions {
                 sub.equals("streamOptimized"),
                 take(o, "adapter_type", "lsilogic"),
                 take(o, "toolsversion", "2147483647"),
-                Integer.parseInt(take(o, "hwversion", "4")),
-                Integer.parseInt(take(o, "compression_level", DEFAULT_LEVEL)));
+                number(take(o, "hwversion", "4"), "hwversion"),
+                number(take(o, "compression_level", DEFAULT_LEVEL), "compression_level"));
           }
           case VHD -> {
             String sub = take(o, "subformat", "dynamic");
@@ -164,13 +166,86 @@ public sealed interface WriteOptions {
     return m;
   }
 
-  private static String known(DiskFormat f) {
-    return switch (f) {
-      case RAW -> "none";
-      case QCOW2 -> "cluster_size, compress, compression_level, compression_type";
-      case VMDK -> "subformat, adapter_type, toolsversion, hwversion, compression_level";
-      case VHD -> "subformat";
+  /** An option of a format as {@code -o help} lists it: its values and its default. */
+  record Spec(String name, String values, String fallback, String help) {}
+
+  /** The options {@code format} accepts, in the order {@code -o help} lists them. */
+  static java.util.List<Spec> specs(DiskFormat format) {
+    String fewer = "how hard compression tries (6: a little smaller, slower)";
+    return switch (format) {
+      case RAW -> java.util.List.of();
+      case QCOW2 ->
+          java.util.List.of(
+              new Spec("cluster_size", "<size>", "64K", "cluster size, a power of two, 512 to 2M"),
+              new Spec("compress", "on|off", "off", "compress every cluster (as -c)"),
+              new Spec("compression_type", "zlib|zstd", "zlib", "zstd needs QEMU 5.1 or later"),
+              new Spec("compression_level", "1-9", "1 for zlib, 3 for zstd", fewer));
+      case VMDK ->
+          java.util.List.of(
+              new Spec(
+                  "subformat",
+                  "streamOptimized|monolithicSparse",
+                  "streamOptimized",
+                  "streamOptimized for OVF and vSphere (always compressed)"),
+              new Spec(
+                  "adapter_type",
+                  "ide|buslogic|lsilogic|legacyESX",
+                  "lsilogic",
+                  "the descriptor's ddb.adapterType"),
+              new Spec(
+                  "toolsversion", "<number>", "2147483647", "the descriptor's ddb.toolsVersion"),
+              new Spec("hwversion", "<number>", "4", "the descriptor's ddb.virtualHWVersion"),
+              new Spec("compression_level", "1-9", "1", fewer));
+      case VHD ->
+          java.util.List.of(
+              new Spec(
+                  "subformat", "dynamic|fixed", "dynamic", "fixed: whole MiB, as Azure wants"));
     };
+  }
+
+  /** What {@code -o help} prints for {@code format}. */
+  static String help(DiskFormat format) {
+    java.util.List<Spec> specs = specs(format);
+    if (specs.isEmpty()) {
+      return format.id() + " takes no options\n";
+    }
+    StringBuilder b = new StringBuilder("Supported " + format.id() + " options:\n");
+    int w =
+        specs.stream().mapToInt(x -> x.name().length() + x.values().length() + 1).max().orElse(0);
+    for (Spec x : specs) {
+      String key = x.name() + "=" + x.values();
+      b.append("  ").append(key).append(" ".repeat(w - key.length() + 2));
+      b.append("- ").append(x.help()).append(" (default: ").append(x.fallback()).append(")\n");
+    }
+    return b.toString();
+  }
+
+  /**
+   * Whether {@code list} asks for the options' help, as qemu-img's {@code -o help} or {@code ?}.
+   */
+  static boolean asksHelp(String list) {
+    return parseList(list).keySet().stream().anyMatch(k -> k.equals("help") || k.equals("?"));
+  }
+
+  private static String known(DiskFormat f) {
+    java.util.List<Spec> specs = specs(f);
+    return specs.isEmpty() ? "none" : String.join(", ", specs.stream().map(Spec::name).toList());
+  }
+
+  private static boolean flag(String v, String key) {
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "on", "true", "yes" -> true;
+      case "off", "false", "no" -> false;
+      default -> throw new IllegalArgumentException(key + " must be on or off, not '" + v + "'");
+    };
+  }
+
+  private static int number(String v, String key) {
+    try {
+      return Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + " must be a number, not '" + v + "'");
+    }
   }
 
   private static String take(Map<String, String> o, String key, String fallback) {
