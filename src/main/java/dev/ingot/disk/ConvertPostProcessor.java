@@ -112,7 +112,11 @@ public final class ConvertPostProcessor implements PostProcessorPlugin {
           DiskFormat.RAW,
           out,
           e.getValue(),
-          new WriteJob(Math.max(1, threads), ctx.sourceDateEpoch(), name));
+          new WriteJob(
+              Math.max(1, threads),
+              ctx.sourceDateEpoch(),
+              name,
+              new StepProgress(ctx, "writing " + name)));
       outs.add(out);
     }
     return new DiskFiles(outs, disk);

@@ -161,7 +161,11 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
         DiskFormat.RAW,
         tmp,
         DiskImages.options(DiskFormat.VMDK, "", false),
-        new WriteJob(Runtime.getRuntime().availableProcessors(), ctx.sourceDateEpoch(), name));
+        new WriteJob(
+            Runtime.getRuntime().availableProcessors(),
+            ctx.sourceDateEpoch(),
+            name,
+            new StepProgress(ctx, "writing " + name)));
     ctx.cleanups().add("remove " + tmp, () -> Files.deleteIfExists(tmp));
     return tmp;
   }

@@ -36,6 +36,26 @@ class PluginChainPeerTest {
   @TempDir Path tmp;
   static final long T = 1_700_000_000L;
 
+  // Progress events the steps report, as "task done/total".
+  final List<String> progress = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+  final BuildLog log =
+      new BuildLog() {
+        @Override
+        public void info(String message) {}
+
+        @Override
+        public void warn(String message) {}
+
+        @Override
+        public void output(String line) {}
+
+        @Override
+        public void progress(String task, long done, long total) {
+          progress.add(task + " " + done + "/" + total);
+        }
+      };
+
   StepContext ctx() {
     return new StepContext(
         "vm",
@@ -49,7 +69,7 @@ class PluginChainPeerTest {
         true,
         T,
         Map.of(),
-        BuildLog.NONE,
+        log,
         new Cancellation(),
         new Cleanups(),
         new LocalProcessRunner());
@@ -124,6 +144,14 @@ class PluginChainPeerTest {
     assertThat(files.disks())
         .extracting(p -> p.getFileName().toString())
         .containsExactly("vm.qcow2", "vm.vmdk", "vm.vhd");
+    // Each output reports its progress in bytes of the disk, from 0 to all of it.
+    long size = 256L << 20;
+    for (String name : List.of("vm.qcow2", "vm.vmdk", "vm.vhd")) {
+      List<String> mine = progress.stream().filter(l -> l.startsWith("writing " + name)).toList();
+      assertThat(mine).hasSizeGreaterThan(2);
+      assertThat(mine.getFirst()).isEqualTo("writing " + name + " 0/" + size);
+      assertThat(mine.getLast()).isEqualTo("writing " + name + " " + size + "/" + size);
+    }
     for (Path p : files.disks()) {
       String fmt =
           p.toString().endsWith(".vhd")

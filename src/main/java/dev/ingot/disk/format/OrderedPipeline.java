@@ -28,17 +28,22 @@ final class OrderedPipeline {
 
   private OrderedPipeline() {}
 
-  /** Runs the chunks of {@code job}'s input on its threads, telling its progress after each. */
-  static <R> void run(WriteJob job, long chunks, Work<R> work, Sink<R> sink) throws IOException {
+  /**
+   * Runs the chunks of {@code src} on the job's threads, telling the job's progress (in bytes of
+   * the source) after each chunk is consumed.
+   */
+  static <R> void run(WriteJob job, ChunkSource src, Work<R> work, Sink<R> sink)
+      throws IOException {
     WriteJob.Progress p = job.progress();
-    p.advanced(0, chunks);
+    long size = src.virtualSize();
+    p.advanced(0, size);
     run(
         job.threads(),
-        chunks,
+        src.chunks(),
         work,
         (c, r) -> {
           sink.accept(c, r);
-          p.advanced(c + 1, chunks);
+          p.advanced(Math.min(size, src.offset(c + 1)), size);
         });
   }
 

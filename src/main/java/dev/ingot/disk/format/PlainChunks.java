@@ -110,7 +110,7 @@ final class PlainChunks {
     id.add(size);
     OrderedPipeline.run(
         job,
-        cs.chunks(),
+        cs,
         this::scan,
         (chunk, r) -> {
           if (r.empty()) {

@@ -56,7 +56,7 @@ final class Qcow2Writer {
       throws IOException {
     OrderedPipeline.run(
         job,
-        pc.source().chunks(),
+        pc.source(),
         c -> {
           PlainChunks.Result r = pc.scan(c);
           return new Out(r, opts.compress() && !r.empty() ? compress(pc, r) : null);

@@ -22,7 +22,7 @@ final class RawWriter {
     // order.
     OrderedPipeline.run(
         job,
-        pc.source().chunks(),
+        pc.source(),
         chunk -> {
           PlainChunks.Result r = pc.scan(chunk);
           if (r.empty()) {

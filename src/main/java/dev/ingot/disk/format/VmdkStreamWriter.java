@@ -54,7 +54,7 @@ final class VmdkStreamWriter {
 
     OrderedPipeline.run(
         job,
-        cs.chunks(),
+        cs,
         chunk -> compress(cs, chunk),
         (chunk, run) -> {
           if (run.count == 0) {

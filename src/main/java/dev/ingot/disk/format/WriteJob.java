@@ -8,8 +8,9 @@ package dev.ingot.disk.format;
  */
 public record WriteJob(int threads, long epochSeconds, String fileName, Progress progress) {
   /**
-   * How far a conversion is: {@code done} of {@code total} chunks of the input have been written
-   * out. Called in order from the thread that lays out the output, so it must be quick.
+   * How far a conversion is: {@code done} of {@code total} bytes of the input's virtual size have
+   * been laid out (0 first, {@code total} last). Called in order from the thread that lays out the
+   * output, so it must be quick.
    */
   @FunctionalInterface
   public interface Progress {
