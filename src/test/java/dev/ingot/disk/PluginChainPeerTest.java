@@ -13,7 +13,6 @@ import dev.ingot.fs.Digest;
 import dev.ingot.fs.DirBlobStore;
 import dev.ingot.fs.FileEntry;
 import dev.ingot.fs.FileTree;
-import dev.ingot.plugin.BuildLog;
 import dev.ingot.plugin.Cancellation;
 import dev.ingot.plugin.Cleanups;
 import dev.ingot.plugin.Config;
@@ -36,25 +35,8 @@ class PluginChainPeerTest {
   @TempDir Path tmp;
   static final long T = 1_700_000_000L;
 
-  // Progress events the steps report, as "task done/total".
-  final List<String> progress = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-
-  final BuildLog log =
-      new BuildLog() {
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {}
-
-        @Override
-        public void output(String line) {}
-
-        @Override
-        public void progress(String task, long done, long total) {
-          progress.add(task + " " + done + "/" + total);
-        }
-      };
+  final dev.ingot.plugin.TestContexts.RecordingLog log =
+      new dev.ingot.plugin.TestContexts.RecordingLog();
 
   StepContext ctx() {
     return new StepContext(
@@ -147,10 +129,11 @@ class PluginChainPeerTest {
     // Each output reports its progress in bytes of the disk, from 0 to all of it.
     long size = 256L << 20;
     for (String name : List.of("vm.qcow2", "vm.vmdk", "vm.vhd")) {
-      List<String> mine = progress.stream().filter(l -> l.startsWith("writing " + name)).toList();
+      String task = "progress: writing " + name + " ";
+      List<String> mine = log.lines().stream().filter(l -> l.startsWith(task)).toList();
       assertThat(mine).hasSizeGreaterThan(2);
-      assertThat(mine.getFirst()).isEqualTo("writing " + name + " 0/" + size);
-      assertThat(mine.getLast()).isEqualTo("writing " + name + " " + size + "/" + size);
+      assertThat(mine.getFirst()).isEqualTo(task + "0/" + size);
+      assertThat(mine.getLast()).isEqualTo(task + size + "/" + size);
     }
     for (Path p : files.disks()) {
       String fmt =
