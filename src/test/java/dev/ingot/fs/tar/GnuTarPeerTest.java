@@ -113,4 +113,93 @@ class GnuTarPeerTest {
       }
     }
   }
+
+  /**
+   * A member of 8 GiB or more (an OVA's disk, say) does not fit the header's 11 octal digits: its
+   * size goes into a PAX record, and GNU tar must find the member after it where we put it. The
+   * archive is written sparsely (its zeros are skipped), so this costs seconds, not 8 GiB of disk.
+   */
+  @Test
+  void membersOfEightGibAndMoreCarryTheirSizeInPaxRecords() throws Exception {
+    long big = (8L << 30) + 1000; // the octal field holds at most 8 GiB - 1
+    Path tar = tmp.resolve("big.tar");
+    try (java.nio.channels.FileChannel ch =
+            java.nio.channels.FileChannel.open(
+                tar,
+                java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE);
+        TarOutput out = new TarOutput(new SparseOutput(ch), -1)) {
+      out.write(
+          "disk.vmdk", FileEntry.file("disk.vmdk", 0644, 0, 0, 1, big, null), null, zeros(big));
+      byte[] tail = "end\n".getBytes(StandardCharsets.US_ASCII);
+      out.write(
+          "after.txt",
+          FileEntry.file("after.txt", 0644, 0, 0, 1, tail.length, null),
+          null,
+          new java.io.ByteArrayInputStream(tail));
+    }
+    ProcessRunner.Result list = proc.run(List.of("tar", "-tvf", tar.toString()));
+    String listing = String.join("\n", list.output());
+    assertThat(list.exitCode()).as(listing).isZero();
+    assertThat(listing).contains(" " + big + " ").contains("disk.vmdk").contains("after.txt");
+    ProcessRunner.Result after = proc.run(List.of("tar", "-xOf", tar.toString(), "after.txt"));
+    assertThat(after.exitCode()).as(String.join("\n", after.output())).isZero();
+    assertThat(after.output()).containsExactly("end");
+  }
+
+  private static InputStream zeros(long n) {
+    return new InputStream() {
+      long left = n;
+
+      @Override
+      public int read() {
+        return left-- > 0 ? 0 : -1;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        if (left <= 0) {
+          return -1;
+        }
+        int k = (int) Math.min(len, left);
+        java.util.Arrays.fill(b, off, off + k, (byte) 0);
+        left -= k;
+        return k;
+      }
+    };
+  }
+
+  /** Writes only the non-zero parts of what it is given: the rest stays a hole of the file. */
+  private static final class SparseOutput extends OutputStream {
+    private final java.nio.channels.FileChannel ch;
+    private long pos;
+
+    SparseOutput(java.nio.channels.FileChannel ch) {
+      this.ch = ch;
+    }
+
+    @Override
+    public void write(int b) throws java.io.IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws java.io.IOException {
+      if (java.util.Arrays.mismatch(b, off, off + len, new byte[len], 0, len) >= 0) {
+        ByteBuffer src = ByteBuffer.wrap(b, off, len);
+        long p = pos;
+        while (src.hasRemaining()) {
+          p += ch.write(src, p);
+        }
+      }
+      pos += len;
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      if (ch.size() < pos) {
+        ch.write(ByteBuffer.wrap(new byte[1]), pos - 1); // the archive's length, its end zeros
+      }
+    }
+  }
 }
