@@ -73,11 +73,21 @@ public final class ConvertPostProcessor implements PostProcessorPlugin {
       } catch (IllegalArgumentException e) {
         throw c.error("formats", "Unknown disk format", e.getMessage());
       }
+      WriteOptions w;
       try {
-        out.put(fmt, DiskImages.options(fmt, opts.getOrDefault(fmt.id(), opts.get(f)), false));
+        w = DiskImages.options(fmt, opts.getOrDefault(fmt.id(), opts.get(f)), false);
       } catch (IllegalArgumentException e) {
         throw c.error("options", "Bad " + fmt.id() + " options", e.getMessage());
       }
+      // A build's artifact is one file per format; a flat VMDK is two (descriptor and extent).
+      if (!w.oneFile()) {
+        throw c.error(
+            "options",
+            "monolithicFlat is for ingot convert",
+            "A build writes one file per format: use subformat=monolithicSparse or streamOptimized,"
+                + " or convert the raw disk afterwards with ingot convert.");
+      }
+      out.put(fmt, w);
     }
     if (out.isEmpty()) {
       throw c.error("formats", "No formats", "List at least one of \"qcow2\", \"vmdk\", \"vhd\".");

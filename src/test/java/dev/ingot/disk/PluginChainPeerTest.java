@@ -182,6 +182,20 @@ class PluginChainPeerTest {
                     .process(Config.of(Map.of("formats", List.of("qcow3"))), fake, ctx))
         .isInstanceOf(DiagnosticsException.class)
         .hasMessageContaining("Unknown disk format");
+    assertThatThrownBy(
+            () ->
+                plugin("convert")
+                    .process(
+                        Config.of(
+                            Map.of(
+                                "formats",
+                                List.of("vmdk"),
+                                "options",
+                                Map.of("vmdk", "subformat=monolithicFlat"))),
+                        fake,
+                        ctx))
+        .isInstanceOf(DiagnosticsException.class)
+        .hasMessageContaining("monolithicFlat is for ingot convert");
     assertThatThrownBy(() -> plugin("ova").process(Config.of(Map.of("firmware", "efi")), fake, ctx))
         .isInstanceOf(DiagnosticsException.class)
         .hasMessageContaining("cannot boot with EFI");

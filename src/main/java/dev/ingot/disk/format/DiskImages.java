@@ -71,6 +71,10 @@ public final class DiskImages {
    */
   public static void write(DiskReader src, Path out, WriteOptions opts, WriteJob job)
       throws IOException {
+    if (!opts.oneFile() && opts instanceof WriteOptions.Vmdk v) {
+      VmdkFlatWriter.write(src, out, v, job); // two files, each written and renamed by itself
+      return;
+    }
     try (AtomicOutput tmp = AtomicOutput.file(out)) {
       try (FileChannel ch = FileChannel.open(tmp.path(), StandardOpenOption.WRITE)) {
         switch (opts) {
@@ -82,23 +86,44 @@ public final class DiskImages {
           case WriteOptions.Vhd v -> new VhdWriter(v, job).write(src, ch);
         }
       }
-      Files.setPosixFilePermissions(tmp.path(), PosixFilePermissions.fromString("rw-r--r--"));
+      readableByAll(tmp.path());
       tmp.commit(true);
     }
+  }
+
+  /**
+   * Makes a finished image readable by everyone, like the outputs of qemu-img (temporaries are
+   * private).
+   */
+  static void readableByAll(Path p) throws IOException {
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
+  }
+
+  /**
+   * Every file writing {@code out} with {@code opts} makes: {@code out}, and a flat VMDK's extent.
+   */
+  public static java.util.List<Path> outputs(Path out, WriteOptions opts) {
+    return opts.oneFile()
+        ? java.util.List.of(out)
+        : java.util.List.of(out, VmdkFlatWriter.extentOf(out));
   }
 
   /** Converts the image at {@code in} (format probed when null) to {@code out}. */
   public static void convert(
       Path in, DiskFormat inFormat, Path out, WriteOptions opts, WriteJob job) throws IOException {
-    if (Files.exists(out) && Files.isSameFile(in, out)) {
-      throw new DiskFormatException("input and output are the same file: " + in);
+    for (Path o : outputs(out, opts)) {
+      if (Files.exists(o) && Files.isSameFile(in, o)) {
+        throw new DiskFormatException("input and output are the same file: " + in);
+      }
     }
     try (DiskReader r = open(in, inFormat)) {
       // Replacing an extent or a backing file of the input would destroy the input image.
       for (Path f : r.files()) {
-        if (Files.exists(out) && Files.exists(f) && Files.isSameFile(f, out)) {
-          throw new DiskFormatException(
-              "the output " + out + " is a file the input " + in + " reads (" + f + ")");
+        for (Path o : outputs(out, opts)) {
+          if (Files.exists(o) && Files.exists(f) && Files.isSameFile(f, o)) {
+            throw new DiskFormatException(
+                "the output " + o + " is a file the input " + in + " reads (" + f + ")");
+          }
         }
       }
       write(r, out, opts, job);

@@ -6,14 +6,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The text descriptor embedded in a monolithic VMDK: content ids, create type, the one extent and
- * the disk database (ddb.*). Pure; immutable.
+ * The text descriptor of a monolithic VMDK, embedded in a sparse one or a file of its own beside a
+ * flat extent: content ids, create type, the one extent (SPARSE, or FLAT from offset 0) and the
+ * disk database (ddb.*). Pure; immutable.
  */
 record VmdkDescriptor(
     long cid,
     String createType,
     long sectors,
     String extentFile,
+    boolean flat,
     String adapterType,
     String toolsVersion,
     int hwVersion,
@@ -22,13 +24,19 @@ record VmdkDescriptor(
   /** Sectors reserved for the descriptor (as qemu-img and VMware do for monolithic disks). */
   static final int SECTORS = 20;
 
+  /** The descriptor of a sparse VMDK, whose extent is the file itself. */
+  static VmdkDescriptor of(ContentId id, long sectors, WriteJob job, WriteOptions.Vmdk opts) {
+    return of(id, sectors, job.fileName(), false, opts);
+  }
+
   static VmdkDescriptor of(
-      ContentId id, String createType, long sectors, WriteJob job, WriteOptions.Vmdk opts) {
+      ContentId id, long sectors, String extentFile, boolean flat, WriteOptions.Vmdk opts) {
     return new VmdkDescriptor(
         id.cid(),
-        createType,
+        opts.kind().createType(),
         sectors,
-        job.fileName(),
+        extentFile,
+        flat,
         opts.adapterType(),
         opts.toolsVersion(),
         opts.hwVersion(),
@@ -47,7 +55,8 @@ record VmdkDescriptor(
     s.append("parentCID=ffffffff\n");
     s.append("createType=\"").append(createType).append("\"\n\n");
     s.append("# Extent description\n");
-    s.append("RW ").append(sectors).append(" SPARSE \"").append(extentFile).append("\"\n\n");
+    s.append("RW ").append(sectors).append(flat ? " FLAT \"" : " SPARSE \"").append(extentFile);
+    s.append(flat ? "\" 0\n\n" : "\"\n\n");
     s.append("# The Disk Data Base\n#DDB\n\n");
     Map<String, String> ddb = new LinkedHashMap<>();
     ddb.put("ddb.adapterType", adapterType);

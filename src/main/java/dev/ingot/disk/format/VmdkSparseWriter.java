@@ -65,7 +65,7 @@ final class VmdkSparseWriter {
             overhead,
             0);
     Blocks.writeAt(out, 0, ByteBuffer.wrap(h.encode()));
-    VmdkDescriptor d = VmdkDescriptor.of(id, "monolithicSparse", capacity, job, opts);
+    VmdkDescriptor d = VmdkDescriptor.of(id, capacity, job, opts);
     Blocks.writeAt(out, 512, ByteBuffer.wrap(d.encode()));
     RawWriter.setLength(out, Math.max(next[0], overhead) * 512);
   }

@@ -96,7 +96,7 @@ final class VmdkStreamWriter {
     Blocks.writeAt(out, p + 512, ByteBuffer.wrap(header.withGdOffset(gdOffset).encode()));
     Blocks.writeAt(out, p + 1024, ByteBuffer.wrap(VmdkHeader.marker(0, VmdkHeader.MARKER_EOS)));
     Blocks.writeAt(out, 0, ByteBuffer.wrap(header.encode()));
-    VmdkDescriptor d = VmdkDescriptor.of(id, "streamOptimized", capacity, job, opts);
+    VmdkDescriptor d = VmdkDescriptor.of(id, capacity, job, opts);
     Blocks.writeAt(out, 512, ByteBuffer.wrap(d.encode()));
   }
 

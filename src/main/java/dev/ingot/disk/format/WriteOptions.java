@@ -23,6 +23,11 @@ public sealed interface WriteOptions {
   /** The format these options write. */
   DiskFormat format();
 
+  /** Whether the output is one file; a flat VMDK is two (the descriptor and its extent). */
+  default boolean oneFile() {
+    return !(this instanceof Vmdk v && v.kind() == VmdkKind.MONOLITHIC_FLAT);
+  }
+
   /** A raw image, sparse where the source is zero. */
   record Raw() implements WriteOptions {
     @Override
@@ -51,13 +56,46 @@ public sealed interface WriteOptions {
     }
   }
 
+  /** The kinds of VMDK Ingot writes, by their descriptor's createType. */
+  enum VmdkKind {
+    /** Compressed grains with markers, for OVF/OVA and vSphere; read front to back. */
+    STREAM_OPTIMIZED("streamOptimized"),
+    /** One sparse extent with grain tables, for VMware Workstation and Fusion. */
+    MONOLITHIC_SPARSE("monolithicSparse"),
+    /**
+     * A descriptor file naming one raw extent beside it ({@code NAME-flat.vmdk}), as ESXi keeps.
+     */
+    MONOLITHIC_FLAT("monolithicFlat");
+
+    private final String createType;
+
+    VmdkKind(String createType) {
+      this.createType = createType;
+    }
+
+    public String createType() {
+      return createType;
+    }
+
+    static VmdkKind parse(String s) {
+      for (VmdkKind k : values()) {
+        if (k.createType.equals(s)) {
+          return k;
+        }
+      }
+      throw new IllegalArgumentException(
+          "vmdk subformat must be streamOptimized, monolithicSparse or monolithicFlat, not '"
+              + s
+              + "'");
+    }
+  }
+
   /**
-   * A VMDK: {@code streamOptimized} (compressed grains with markers, for OVF and vSphere) or
-   * monolithicSparse. {@code adapterType} is ide, buslogic, lsilogic or legacyESX; {@code
-   * hwVersion} the descriptor's ddb.virtualHWVersion.
+   * A VMDK of one {@link VmdkKind}. {@code adapterType} is ide, buslogic, lsilogic or legacyESX;
+   * {@code hwVersion} the descriptor's ddb.virtualHWVersion; {@code level} the deflate level of a
+   * streamOptimized one.
    */
-  record Vmdk(
-      boolean streamOptimized, String adapterType, String toolsVersion, int hwVersion, int level)
+  record Vmdk(VmdkKind kind, String adapterType, String toolsVersion, int hwVersion, int level)
       implements WriteOptions {
     public Vmdk {
       if (!Set.of("ide", "buslogic", "lsilogic", "legacyESX").contains(adapterType)) {
@@ -68,6 +106,10 @@ public sealed interface WriteOptions {
         throw new IllegalArgumentException("toolsversion must be a number: " + toolsVersion);
       }
       checkLevel(level);
+    }
+
+    public boolean streamOptimized() {
+      return kind == VmdkKind.STREAM_OPTIMIZED;
     }
 
     @Override
@@ -118,13 +160,8 @@ public sealed interface WriteOptions {
                 zstd);
           }
           case VMDK -> {
-            String sub = take(o, "subformat", "streamOptimized");
-            if (!sub.equals("streamOptimized") && !sub.equals("monolithicSparse")) {
-              throw new IllegalArgumentException(
-                  "vmdk subformat must be streamOptimized or monolithicSparse, not '" + sub + "'");
-            }
             yield new Vmdk(
-                sub.equals("streamOptimized"),
+                VmdkKind.parse(take(o, "subformat", "streamOptimized")),
                 take(o, "adapter_type", "lsilogic"),
                 take(o, "toolsversion", "2147483647"),
                 number(take(o, "hwversion", "4"), "hwversion"),
@@ -184,9 +221,10 @@ public sealed interface WriteOptions {
           java.util.List.of(
               new Spec(
                   "subformat",
-                  "streamOptimized|monolithicSparse",
+                  "streamOptimized|monolithicSparse|monolithicFlat",
                   "streamOptimized",
-                  "streamOptimized for OVF and vSphere (always compressed)"),
+                  "streamOptimized for OVF and vSphere (always compressed); monolithicFlat"
+                      + " writes NAME-flat.vmdk beside the descriptor"),
               new Spec(
                   "adapter_type",
                   "ide|buslogic|lsilogic|legacyESX",

@@ -37,6 +37,7 @@ class DiskFormatsPeerTest {
     "qcow2, 'compression_type=zstd,compress,cluster_size=4096', qcow2, ''",
     "vmdk, '', vmdk, streamOptimized",
     "vmdk, 'subformat=monolithicSparse,adapter_type=ide', vmdk, monolithicSparse",
+    "vmdk, 'subformat=monolithicFlat', vmdk, monolithicFlat",
     "vhd, '', vpc, ''",
     "vhd, 'subformat=fixed', vpc, ''",
     "raw, '', raw, ''"
@@ -77,11 +78,21 @@ class DiskFormatsPeerTest {
     Path back = tmp.resolve(out.getFileName() + ".back.raw");
     DiskImages.convert(out, null, back, new WriteOptions.Raw(), new WriteJob(2, 0, "b.raw"));
     TestDisks.assertSameBytes(src, back, SIZE);
-    // Same input, same bytes.
-    Path again = tmp.resolve("again-" + out.getFileName());
+    // Same input, same bytes (under the same name: a flat VMDK's descriptor names its extent).
+    Path again = Files.createDirectories(tmp.resolve("again")).resolve(out.getFileName());
     DiskImages.convert(
         src, null, again, o, new WriteJob(1, 1_700_000_000L, out.getFileName().toString()));
     assertThat(TestDisks.sha256(again)).isEqualTo(TestDisks.sha256(out));
+    if (createType.equals("monolithicFlat")) {
+      String base = out.getFileName().toString().replace(".vmdk", "");
+      Path extent = out.resolveSibling(base + "-flat.vmdk");
+      assertThat(Files.readString(out))
+          .contains("createType=\"monolithicFlat\"")
+          .contains("RW " + Blocks.alignUp(SIZE, 512) / 512 + " FLAT \"" + base + "-flat.vmdk\" 0");
+      assertThat(Files.size(extent)).isEqualTo(Blocks.alignUp(SIZE, 512));
+      assertThat(TestDisks.sha256(again.resolveSibling(extent.getFileName())))
+          .isEqualTo(TestDisks.sha256(extent));
+    }
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -196,5 +207,38 @@ class DiskFormatsPeerTest {
       assertThat(i.subformat()).isEqualTo(q.at("/format-specific/data/create-type").asText());
       assertThat(i.details()).containsAllEntriesOf(Map.of("adapter-type", "lsilogic"));
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aFlatVmdkIsNotWrittenOverItsOwnInput() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("flat-self"));
+    Path in = dir.resolve("disk-flat.vmdk"); // a raw image that happens to have the extent's name
+    Files.copy(src, in);
+    byte[] before = TestDisks.sha256(in);
+    Path out = dir.resolve("disk.vmdk");
+    WriteOptions flat = DiskImages.options(DiskFormat.VMDK, "subformat=monolithicFlat", false);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                DiskImages.convert(in, DiskFormat.RAW, out, flat, new WriteJob(2, 0, "disk.vmdk")))
+        .isInstanceOf(DiskFormatException.class)
+        .hasMessageContaining("same file");
+    assertThat(TestDisks.sha256(in)).isEqualTo(before);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("disk-flat.vmdk");
+    }
+    // And a flat VMDK converted to another one does not replace the extent it reads.
+    Path ok = dir.resolve("a.vmdk");
+    DiskImages.convert(src, DiskFormat.RAW, ok, flat, new WriteJob(2, 0, "a.vmdk"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                DiskImages.convert(
+                    ok,
+                    null,
+                    dir.resolve("a-flat.vmdk"),
+                    new WriteOptions.Raw(),
+                    new WriteJob(2, 0, "x")))
+        .isInstanceOf(DiskFormatException.class)
+        .hasMessageContaining("a file the input");
+    TestDisks.assertSameBytes(src, dir.resolve("a-flat.vmdk"), SIZE);
   }
 }
