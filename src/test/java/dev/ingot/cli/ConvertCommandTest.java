@@ -110,6 +110,24 @@ class ConvertCommandTest {
             tmp, Map.of(), "convert", "-O", "qcow2", "-o", "compress=maybe", "in.raw", "o");
     assertThat(flag.exitCode()).isEqualTo(2);
     assertThat(flag.err()).contains("compress must be on or off");
+    CliTestSupport.Run size =
+        CliTestSupport.run(
+            tmp, Map.of(), "convert", "-O", "qcow2", "-o", "cluster_size=big", "in.raw", "o");
+    assertThat(size.exitCode()).isEqualTo(2);
+    assertThat(size.err()).contains("cluster_size must be a size such as 64K, not 'big'");
+    CliTestSupport.Run wraps =
+        CliTestSupport.run(
+            tmp,
+            Map.of(),
+            "convert",
+            "-O",
+            "qcow2",
+            "-o",
+            "cluster_size=4294967808",
+            "in.raw",
+            "o");
+    assertThat(wraps.exitCode()).isEqualTo(2);
+    assertThat(wraps.err()).contains("cluster_size must be a power of two");
     assertThat(tmp.resolve("o")).doesNotExist();
   }
 

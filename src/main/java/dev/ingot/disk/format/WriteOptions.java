@@ -152,7 +152,7 @@ public sealed interface WriteOptions {
             }
             boolean zstd = type.equals("zstd");
             yield new Qcow2(
-                (int) Sizes.parse(take(o, "cluster_size", "65536")),
+                clusterSize(take(o, "cluster_size", "65536")),
                 compress || flag(take(o, "compress", "off"), "compress"),
                 number(
                     take(o, "compression_level", zstd ? ZSTD_LEVEL : DEFAULT_LEVEL),
@@ -276,6 +276,18 @@ public sealed interface WriteOptions {
       case "off", "false", "no" -> false;
       default -> throw new IllegalArgumentException(key + " must be on or off, not '" + v + "'");
     };
+  }
+
+  private static int clusterSize(String v) {
+    long n;
+    try {
+      n = Sizes.parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "cluster_size must be a size such as 64K, not '" + v + "'");
+    }
+    // The record checks the range; this keeps a huge value from wrapping into one that passes.
+    return (int) Math.min(n, Integer.MAX_VALUE);
   }
 
   private static int number(String v, String key) {
