@@ -8,7 +8,8 @@ import java.util.TreeMap;
  * What {@code disk-info} reports about an image. {@code subformat} is the VMDK create type
  * ("streamOptimized"), the VHD kind ("fixed", "dynamic"), the qcow2 compat level ("1.1") or "" for
  * raw; {@code clusterSize} is the allocation unit in bytes (0 when there is none); {@code details}
- * holds further format-specific keys in qemu-img's spelling. Sizes in bytes. Immutable.
+ * holds further format-specific keys in qemu-img's spelling; {@code fileSize} counts every file of
+ * the image (a descriptor VMDK's extents too, not a backing image). Sizes in bytes. Immutable.
  */
 public record DiskInfo(
     DiskFormat format,

@@ -163,10 +163,14 @@ final class VmdkExtentsReader implements DiskReader {
   @Override
   public DiskInfo info() throws IOException {
     String type = descriptor.getOrDefault("createType", "");
+    long bytes = 0; // the descriptor and its extents: the image is all of them
+    for (Path f : new java.util.LinkedHashSet<>(files())) {
+      bytes += Files.size(f);
+    }
     return new DiskInfo(
         DiskFormat.VMDK,
         size,
-        Files.size(path),
+        bytes,
         0,
         type,
         Map.of(

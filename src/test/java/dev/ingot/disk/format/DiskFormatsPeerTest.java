@@ -90,6 +90,9 @@ class DiskFormatsPeerTest {
           .contains("createType=\"monolithicFlat\"")
           .contains("RW " + Blocks.alignUp(SIZE, 512) / 512 + " FLAT \"" + base + "-flat.vmdk\" 0");
       assertThat(Files.size(extent)).isEqualTo(Blocks.alignUp(SIZE, 512));
+      try (DiskReader r = DiskImages.open(out, null)) {
+        assertThat(r.info().fileSize()).isEqualTo(Files.size(out) + Files.size(extent));
+      }
       assertThat(TestDisks.sha256(again.resolveSibling(extent.getFileName())))
           .isEqualTo(TestDisks.sha256(extent));
     }
