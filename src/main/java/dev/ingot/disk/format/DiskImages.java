@@ -48,7 +48,7 @@ public final class DiskImages {
     }
   }
 
-  private static boolean descriptorFile(Path path) throws IOException {
+  static boolean descriptorFile(Path path) throws IOException {
     try (FileChannel ch = FileChannel.open(path)) {
       return VmdkReader.isDescriptorText(Blocks.readBe(ch, 0, (int) Math.min(64, ch.size())));
     }

@@ -36,8 +36,6 @@ public final class Qcow2Reader implements DiskReader {
   private final String backingName;
 
   /** Backing chains longer than this are refused (QEMU has no limit; a loop would never end). */
-  static final int MAX_CHAIN = 16;
-
   private Qcow2Reader(
       FileChannel ch, Path path, ByteBuffer h, DiskReader backing, String backingName)
       throws IOException {
@@ -112,7 +110,7 @@ public final class Qcow2Reader implements DiskReader {
       }
       String name = backingName(ch, path, h);
       if (name != null) {
-        backing = openBacking(path, name, backingFormat(ch, h), depth);
+        backing = BackingFiles.open(path, name, backingFormat(ch, h), depth);
       }
       return new Qcow2Reader(ch, path, h, backing, name);
     } catch (IOException | RuntimeException e) {
@@ -155,31 +153,6 @@ public final class Qcow2Reader implements DiskReader {
       pos += 8 + ((len + 7L) & ~7L);
     }
     return null;
-  }
-
-  private static DiskReader openBacking(Path overlay, String name, String format, int depth)
-      throws IOException {
-    if (depth + 1 >= MAX_CHAIN) {
-      throw new DiskFormatException(
-          overlay + ": backing chain longer than " + MAX_CHAIN + " images (a loop?)");
-    }
-    if (name.contains("://") || name.startsWith("json:")) {
-      throw new DiskFormatException(
-          overlay + ": backing file '" + name + "' is not a local file; flatten it with qemu-img");
-    }
-    Path dir = overlay.toAbsolutePath().getParent();
-    Path file = dir == null ? Path.of(name) : dir.resolve(name);
-    if (!java.nio.file.Files.isRegularFile(file)) {
-      throw new DiskFormatException(overlay + ": backing file " + file + " not found");
-    }
-    DiskFormat f;
-    try {
-      f = format == null ? DiskImages.probe(file) : DiskFormat.parse(format);
-    } catch (IllegalArgumentException e) {
-      throw new DiskFormatException(
-          overlay + ": backing file format '" + format + "' is not one Ingot reads");
-    }
-    return f == DiskFormat.QCOW2 ? open(file, depth + 1) : DiskImages.open(file, f);
   }
 
   private DiskFormatException fail(String why) {

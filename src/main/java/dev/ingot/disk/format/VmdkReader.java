@@ -13,7 +13,10 @@ import java.util.zip.Inflater;
 /**
  * Reads hosted sparse VMDKs: monolithicSparse (uncompressed grains) and streamOptimized (compressed
  * grains with markers, grain directory found through the footer). Grain tables are read whole at
- * open. Descriptor-only VMDKs (monolithicFlat, split extents) are refused. Thread-safe.
+ * open. A delta disk (a Workstation snapshot or linked clone: a parent CID and parentFileNameHint
+ * in its descriptor) reads through to its parent wherever a grain is unallocated, and is refused
+ * when the parent's CID is not the one it was made on (the parent was written since, so the delta's
+ * view of it is gone). Descriptor-only VMDKs are {@link VmdkExtentsReader}'s. Thread-safe.
  */
 public final class VmdkReader implements DiskReader {
   private final FileChannel ch;
@@ -23,8 +26,10 @@ public final class VmdkReader implements DiskReader {
   private final long[] gte; // sector of each grain (or its marker); 0 = unallocated, 1 = zero
   private final int grain;
   private final long size;
+  // Where unallocated grains read from; null unless this is a delta disk.
+  private final DiskReader parent;
 
-  private VmdkReader(FileChannel ch, Path path) throws IOException {
+  private VmdkReader(FileChannel ch, Path path, int depth) throws IOException {
     this.ch = ch;
     this.path = path;
     VmdkHeader head;
@@ -57,12 +62,18 @@ public final class VmdkReader implements DiskReader {
     }
     this.descriptor = VmdkDescriptor.parse(new String(d, 0, end, StandardCharsets.UTF_8));
     this.gte = readTables();
+    this.parent = openParent(depth);
   }
 
   public static VmdkReader open(Path path) throws IOException {
+    return open(path, 0);
+  }
+
+  /** {@code depth}: how many overlays above this image are already open. */
+  static VmdkReader open(Path path, int depth) throws IOException {
     FileChannel ch = FileChannel.open(path);
     try {
-      return new VmdkReader(ch, path);
+      return new VmdkReader(ch, path, depth);
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
@@ -71,6 +82,37 @@ public final class VmdkReader implements DiskReader {
 
   private DiskFormatException fail(String why) {
     return new DiskFormatException(path + ": " + why);
+  }
+
+  /** The parent of a delta disk, checked to be the image the delta was made on; else null. */
+  private DiskReader openParent(int depth) throws IOException {
+    String cid = descriptor.getOrDefault("parentCID", "ffffffff");
+    String hint = descriptor.get("parentFileNameHint");
+    if (cid.equalsIgnoreCase("ffffffff") && hint == null) {
+      return null;
+    }
+    if (hint == null || hint.isBlank()) {
+      throw fail("a VMDK delta disk without parentFileNameHint: its parent cannot be found");
+    }
+    DiskReader p = BackingFiles.open(path, hint, null, depth);
+    try {
+      Object theirs = p.format() == DiskFormat.VMDK ? p.info().details().get("cid") : null;
+      if (theirs != null && !cid.equalsIgnoreCase(theirs.toString())) {
+        throw fail(
+            "its parent "
+                + hint
+                + " has CID "
+                + theirs
+                + ", not the "
+                + cid
+                + " this delta was made on: the parent was written since, so the delta no longer"
+                + " applies to it");
+      }
+      return p;
+    } catch (IOException | RuntimeException e) {
+      p.close();
+      throw e;
+    }
   }
 
   private long[] readTables() throws IOException {
@@ -115,14 +157,15 @@ public final class VmdkReader implements DiskReader {
   }
 
   @Override
-  public Extents allocated() {
+  public Extents allocated() throws IOException {
     Extents.Builder b = new Extents.Builder();
     for (int g = 0; g < gte.length; g++) {
       if (gte[g] > 1) {
         b.add((long) g * grain, Math.min(size, (long) (g + 1) * grain));
       }
     }
-    return b.build();
+    // A delta shows its parent's data wherever it has no grain of its own.
+    return parent == null ? b.build() : b.build().union(parent.allocated().shifted(0, size));
   }
 
   @Override
@@ -134,8 +177,10 @@ public final class VmdkReader implements DiskReader {
       int n = Math.min(dst.remaining(), grain - in);
       ByteBuffer part = dst.slice(dst.position(), n);
       long e = g < gte.length ? gte[(int) g] : 0;
-      if (e <= 1) {
-        Blocks.zero(part);
+      if (e == 0 && parent != null && offset < size) {
+        parent.read(offset, part); // zeros past the parent's end, as every reader gives
+      } else if (e <= 1) {
+        Blocks.zero(part); // unallocated, or a zero grain (which hides the parent too)
       } else if (h.compressed()) {
         buf = buf == null ? new byte[grain] : buf;
         inflateGrain(e, g, buf);
@@ -180,12 +225,11 @@ public final class VmdkReader implements DiskReader {
   @Override
   public DiskInfo info() throws IOException {
     String type = descriptor.getOrDefault("createType", h.markers() ? "streamOptimized" : "");
-    return new DiskInfo(
-        DiskFormat.VMDK,
-        size,
-        ch.size(),
-        grain,
-        type,
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    if (parent != null) {
+      details.put("backing-filename", descriptor.get("parentFileNameHint"));
+    }
+    details.putAll(
         Map.of(
             "create-type",
             type,
@@ -199,16 +243,28 @@ public final class VmdkReader implements DiskReader {
             h.version(),
             "compressed",
             h.compressed()));
+    return new DiskInfo(DiskFormat.VMDK, size, ch.size(), grain, type, details);
   }
 
   @Override
   public java.util.List<Path> files() {
-    return java.util.List.of(path);
+    if (parent == null) {
+      return java.util.List.of(path);
+    }
+    java.util.List<Path> all = new java.util.ArrayList<>(java.util.List.of(path));
+    all.addAll(parent.files());
+    return all;
   }
 
   @Override
   public void close() throws IOException {
-    ch.close();
+    try {
+      ch.close();
+    } finally {
+      if (parent != null) {
+        parent.close();
+      }
+    }
   }
 
   static boolean isDescriptorText(ByteBuffer first) {
