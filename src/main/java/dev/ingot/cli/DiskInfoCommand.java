@@ -10,7 +10,9 @@ import dev.ingot.disk.format.Sizes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +40,13 @@ public final class DiskInfoCommand implements Callable<Integer> {
       description = "As qemu-img info --output: json is the same as --json.")
   String output;
 
-  @Parameters(index = "0", paramLabel = "FILE")
+  @Option(
+      names = "--backing-chain",
+      description =
+          "Also show the images under this one (qcow2 backing files, VMDK parents), top first.")
+  boolean chain;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The image (any format Ingot reads).")
   Path file;
 
   public DiskInfoCommand(CliEnv env) {
@@ -61,55 +69,92 @@ public final class DiskInfoCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    DiskInfo info;
-    try (DiskReader r = DiskImages.open(p, f)) {
-      info = r.info();
+    // Each image of the chain with the name it goes by: FILE as given, then as the overlay names
+    // its base, resolved against the overlay's directory.
+    List<Map.Entry<String, DiskInfo>> images = new ArrayList<>();
+    try {
+      String name = file.toString();
+      Path at = p;
+      DiskFormat fmt = f;
+      while (true) {
+        DiskInfo info;
+        try (DiskReader r = DiskImages.open(at, fmt)) {
+          info = r.info();
+        }
+        images.add(Map.entry(name, info));
+        Object base = info.details().get("backing-filename");
+        if (!chain || base == null) {
+          break;
+        }
+        at = at.toAbsolutePath().resolveSibling(base.toString());
+        name = Path.of(name).resolveSibling(base.toString()).toString(); // as qemu-img names it
+        fmt = null; // probed, as the readers probe a base
+      }
     } catch (IOException e) {
       env.err().println("Error: " + e.getMessage());
       env.err().flush();
       return 2;
     }
     if (asJson) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("filename", file.toString());
-      m.put("format", info.format().qemuName());
-      m.put("virtual-size", info.virtualSize());
-      m.put("actual-size", info.fileSize());
-      if (info.clusterSize() > 0) {
-        m.put("cluster-size", info.clusterSize());
-      }
-      if (!info.details().isEmpty()) {
-        m.put("format-specific", Map.of("type", info.format().qemuName(), "data", info.details()));
-      }
+      List<Map<String, Object>> all =
+          images.stream().map(e -> json(e.getKey(), e.getValue())).toList();
       env.out()
           .println(
               new ObjectMapper()
                   .enable(SerializationFeature.INDENT_OUTPUT)
                   .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                  .writeValueAsString(m));
+                  .writeValueAsString(chain ? all : all.getFirst()));
     } else {
-      env.out().println("image: " + file);
-      env.out().println("file format: " + info.format().qemuName());
-      env.out()
-          .println(
-              "virtual size: "
-                  + Sizes.human(info.virtualSize())
-                  + " ("
-                  + info.virtualSize()
-                  + " bytes)");
-      env.out().println("file size: " + Sizes.human(info.fileSize()));
-      if (info.clusterSize() > 0) {
-        env.out().println("cluster_size: " + info.clusterSize());
-      }
-      if (!info.subformat().isEmpty()) {
-        env.out().println("subformat: " + info.subformat());
-      }
-      if (!info.details().isEmpty()) {
-        env.out().println("Format specific information:");
-        info.details().forEach((k, v) -> env.out().println("    " + k + ": " + v));
+      for (int i = 0; i < images.size(); i++) {
+        if (i > 0) {
+          env.out().println();
+        }
+        text(images.get(i).getKey(), images.get(i).getValue());
       }
     }
     env.out().flush();
     return 0;
+  }
+
+  /** One image as qemu-img info --output=json shows it. */
+  private static Map<String, Object> json(String name, DiskInfo info) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("filename", name);
+    m.put("format", info.format().qemuName());
+    m.put("virtual-size", info.virtualSize());
+    m.put("actual-size", info.fileSize());
+    if (info.clusterSize() > 0) {
+      m.put("cluster-size", info.clusterSize());
+    }
+    if (info.details().get("backing-filename") != null) {
+      m.put("backing-filename", info.details().get("backing-filename"));
+    }
+    if (!info.details().isEmpty()) {
+      m.put("format-specific", Map.of("type", info.format().qemuName(), "data", info.details()));
+    }
+    return m;
+  }
+
+  private void text(String name, DiskInfo info) {
+    env.out().println("image: " + name);
+    env.out().println("file format: " + info.format().qemuName());
+    env.out()
+        .println(
+            "virtual size: "
+                + Sizes.human(info.virtualSize())
+                + " ("
+                + info.virtualSize()
+                + " bytes)");
+    env.out().println("file size: " + Sizes.human(info.fileSize()));
+    if (info.clusterSize() > 0) {
+      env.out().println("cluster_size: " + info.clusterSize());
+    }
+    if (!info.subformat().isEmpty()) {
+      env.out().println("subformat: " + info.subformat());
+    }
+    if (!info.details().isEmpty()) {
+      env.out().println("Format specific information:");
+      info.details().forEach((k, v) -> env.out().println("    " + k + ": " + v));
+    }
   }
 }

@@ -103,6 +103,21 @@ class VmdkDeltaPeerTest {
       assertThat(r.info().details()).containsEntry("backing-filename", "base-000001.vmdk");
       assertThat(r.files()).containsExactly(snap2, snap1, base);
     }
+    // disk-info --backing-chain names the images as qemu-img info --backing-chain does.
+    dev.ingot.cli.CliTestSupport.Run info =
+        dev.ingot.cli.CliTestSupport.run(
+            tmp, java.util.Map.of(), "disk-info", "--backing-chain", "base-000002.vmdk");
+    assertThat(info.exitCode()).as(info.err()).isZero();
+    java.util.List<String> named = info.out().lines().filter(l -> l.startsWith("image: ")).toList();
+    java.util.List<String> qemu =
+        TestDisks.runOk("qemu-img", "info", "--backing-chain", snap2.toString())
+            .lines()
+            .filter(l -> l.startsWith("image: "))
+            .map(l -> l.replace(tmp + "/", ""))
+            .toList();
+    assertThat(named)
+        .containsExactly("image: base-000002.vmdk", "image: base-000001.vmdk", "image: base.vmdk")
+        .isEqualTo(qemu);
   }
 
   @Test
