@@ -5,8 +5,8 @@ import java.io.PrintWriter;
 
 /**
  * qemu-img's {@code -p} progress: {@code " (42.00/100%)"} redrawn in place with a carriage return,
- * a line only when the hundredths change, and a newline at 100%. Not thread-safe: the conversion
- * reports from one thread.
+ * at 0%, at each whole percent reached and at 100%, which ends the line. Not thread-safe: the
+ * conversion reports from one thread.
  */
 final class ProgressLine implements WriteJob.Progress {
   private final PrintWriter err;

@@ -13,12 +13,14 @@ import dev.ingot.fs.Digest;
 import dev.ingot.fs.DirBlobStore;
 import dev.ingot.fs.FileEntry;
 import dev.ingot.fs.FileTree;
+import dev.ingot.plugin.BuildLog;
 import dev.ingot.plugin.Cancellation;
 import dev.ingot.plugin.Cleanups;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.LocalProcessRunner;
 import dev.ingot.plugin.PostProcessorPlugin;
 import dev.ingot.plugin.StepContext;
+import dev.ingot.plugin.TestContexts;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +37,13 @@ class PluginChainPeerTest {
   @TempDir Path tmp;
   static final long T = 1_700_000_000L;
 
-  final dev.ingot.plugin.TestContexts.RecordingLog log =
-      new dev.ingot.plugin.TestContexts.RecordingLog();
+  final TestContexts.RecordingLog log = new TestContexts.RecordingLog();
 
   StepContext ctx() {
+    return ctx(log, new Cancellation());
+  }
+
+  StepContext ctx(BuildLog log, Cancellation cancel) {
     return new StepContext(
         "vm",
         "debian",
@@ -52,7 +57,7 @@ class PluginChainPeerTest {
         T,
         Map.of(),
         log,
-        new Cancellation(),
+        cancel,
         new Cleanups(),
         new LocalProcessRunner());
   }
@@ -161,6 +166,35 @@ class PluginChainPeerTest {
     try (var s = Files.list(ctx.outputDir())) {
       assertThat(s.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("vm.raw", "vm.qcow2", "vm.vmdk", "vm.vhd", "vm.ova");
+    }
+  }
+
+  @Test
+  void aBuildCancelledWhileConvertingLeavesNoPartialImage() throws Exception {
+    DiskImage disk =
+        (DiskImage) plugin("disk").process(Config.of(Map.of("size", "256M")), rootfs(), ctx());
+    Cancellation cancel = new Cancellation();
+    // Ctrl-C arrives once the conversion is under way: at its first progress report.
+    TestContexts.RecordingLog cancelling =
+        new TestContexts.RecordingLog() {
+          @Override
+          public synchronized void progress(String task, long done, long total) {
+            super.progress(task, done, total);
+            cancel.cancel();
+          }
+        };
+    assertThatThrownBy(
+            () ->
+                plugin("convert")
+                    .process(
+                        Config.of(Map.of("formats", List.of("qcow2"))),
+                        disk,
+                        ctx(cancelling, cancel)))
+        .isInstanceOf(Cancellation.CancelledException.class);
+    // It stopped at the next report, not at the end.
+    assertThat(cancelling.lines()).filteredOn(l -> l.startsWith("progress: ")).hasSize(1);
+    try (var s = Files.list(ctx().outputDir())) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsExactly("vm.raw");
     }
   }
 

@@ -10,7 +10,7 @@ public final class TestContexts {
   private TestContexts() {}
 
   /** A log keeping "info: …", "warn: …", "output: …" and "progress: task done/total" lines. */
-  public static final class RecordingLog implements BuildLog {
+  public static class RecordingLog implements BuildLog {
     private final List<String> lines = new ArrayList<>();
 
     @Override
