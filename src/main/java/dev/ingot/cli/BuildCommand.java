@@ -217,7 +217,8 @@ public final class BuildCommand implements Callable<Integer> {
     Ui ui = new Ui(List.of(sink()), plan.masker(), Clock.systemUTC());
     Engine engine = new Engine(plan, opts, ui);
     RunResult result;
-    try (SignalHook hook = SignalHook.install(engine::cancel, env.err())) {
+    try (SignalHook hook =
+        SignalHook.install(engine::cancel, env.err(), "cancelling builds and cleaning up")) {
       result = engine.run();
       if (hook.signal() != 0) {
         return 128 + hook.signal();

@@ -4,6 +4,7 @@ import dev.ingot.disk.format.DiskFormat;
 import dev.ingot.disk.format.DiskImages;
 import dev.ingot.disk.format.WriteJob;
 import dev.ingot.disk.format.WriteOptions;
+import dev.ingot.plugin.Cancellation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,9 +109,29 @@ public final class ConvertCommand implements Callable<Integer> {
     try {
       WriteJob.Progress shown =
           progress && !quiet ? new ProgressLine(env.err()) : WriteJob.Progress.NONE;
-      WriteJob job = new WriteJob(n, env.sourceDateEpoch(0), dst.getFileName().toString(), shown);
-      DiskImages.convert(src, from, dst, opts, job);
-      return 0;
+      // Ctrl-C or SIGTERM stops the writer at its next chunk; the partial output is removed as
+      // the conversion unwinds (the JVM would otherwise exit and leave its temporary file).
+      Cancellation cancel = new Cancellation();
+      WriteJob.Progress watched =
+          (done, total) -> {
+            cancel.check();
+            shown.advanced(done, total);
+          };
+      WriteJob job = new WriteJob(n, env.sourceDateEpoch(0), dst.getFileName().toString(), watched);
+      try (SignalHook hook =
+          SignalHook.install(
+              cancel::cancel,
+              env.err(),
+              "stopping the conversion and removing its partial output")) {
+        try {
+          DiskImages.convert(src, from, dst, opts, job);
+          return 0;
+        } catch (Cancellation.CancelledException e) {
+          env.err().println("Interrupted: " + out + " was not written.");
+          env.err().flush();
+          return 128 + hook.signal();
+        }
+      }
     } catch (IOException e) {
       env.err().println("Error: " + e.getMessage());
       env.err().flush();

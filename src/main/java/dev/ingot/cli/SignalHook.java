@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Ctrl-C and SIGTERM during a build: the first signal calls {@code cancel} (builds stop and run
- * their cleanups), a second one ends the process at once. Installed for one run and removed after
- * it. {@link #signal} is the first signal's number (0 when none), for exit codes 130/143.
+ * Ctrl-C and SIGTERM during a long command (a build, a conversion): the first signal calls {@code
+ * cancel} (the work stops and cleans up after itself), a second one ends the process at once.
+ * Installed for one run and removed after it. {@link #signal} is the first signal's number (0 when
+ * none), for exit codes 130/143.
  */
 final class SignalHook implements AutoCloseable {
   private final AtomicInteger first = new AtomicInteger();
@@ -19,11 +20,12 @@ final class SignalHook implements AutoCloseable {
 
   private SignalHook() {}
 
-  static SignalHook install(Runnable cancel, PrintWriter err) {
+  /** {@code doing}: what the first signal starts, as the notice says it ("cancelling builds…"). */
+  static SignalHook install(Runnable cancel, PrintWriter err, String doing) {
     SignalHook h = new SignalHook();
     for (String name : List.of("INT", "TERM")) {
       try {
-        h.handle(name, cancel, err);
+        h.handle(name, cancel, err, doing);
       } catch (ReflectiveOperationException | RuntimeException e) {
         // The signal is not available here (or the JVM reserves it): the run is then not
         // interruptible by it, which is no reason to fail.
@@ -34,7 +36,7 @@ final class SignalHook implements AutoCloseable {
 
   // sun.misc.Signal through reflection: the one JDK way to catch SIGINT and go on running, used
   // without compile-time ties to an internal API.
-  private void handle(String name, Runnable cancel, PrintWriter err)
+  private void handle(String name, Runnable cancel, PrintWriter err, String doing)
       throws ReflectiveOperationException {
     Class<?> signalClass = Class.forName("sun.misc.Signal");
     Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
@@ -46,7 +48,7 @@ final class SignalHook implements AutoCloseable {
             new Class<?>[] {handlerClass},
             (proxy, method, args) -> {
               if (method.getName().equals("handle")) {
-                onSignal(number, cancel, err);
+                onSignal(number, cancel, err, doing);
               }
               return null;
             });
@@ -62,12 +64,11 @@ final class SignalHook implements AutoCloseable {
         });
   }
 
-  private void onSignal(int number, Runnable cancel, PrintWriter err) {
+  private void onSignal(int number, Runnable cancel, PrintWriter err, String doing) {
     first.compareAndSet(0, number);
     if (count.incrementAndGet() == 1) {
       err.println(
-          "\n==> Interrupted: cancelling builds and cleaning up (press Ctrl-C again to stop at"
-              + " once, without cleanup)");
+          "\n==> Interrupted: " + doing + " (press Ctrl-C again to stop at once, without cleanup)");
       err.flush();
       cancel.run();
     } else {
