@@ -12,6 +12,11 @@ final class DebCli {
   private DebCli() {}
 
   static RootFsBuilder builder(CliEnv env, Path cacheDir, boolean offline) {
+    return builder(env, cacheDir, offline, new Cancellation());
+  }
+
+  /** A builder whose downloads and maintainer scripts stop when {@code cancel} is cancelled. */
+  static RootFsBuilder builder(CliEnv env, Path cacheDir, boolean offline, Cancellation cancel) {
     Path cache = env.cacheDir(cacheDir);
     BuildLog log =
         new BuildLog() {
@@ -31,7 +36,7 @@ final class DebCli {
         };
     return new RootFsBuilder(
         new RootFsBuilder.Settings(
-            cache, offline, env.sourceDateEpoch(0), Instant.now(), log, new Cancellation()),
+            cache, offline, env.sourceDateEpoch(0), Instant.now(), log, cancel),
         new DirBlobStore(cache.resolve("blobs")));
   }
 }

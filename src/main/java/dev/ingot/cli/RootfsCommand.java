@@ -7,6 +7,7 @@ import dev.ingot.pkg.deb.rootfs.DebSourceSpec;
 import dev.ingot.pkg.deb.rootfs.RootFsBuilder;
 import dev.ingot.pkg.deb.rootfs.SuitePlanner;
 import dev.ingot.plugin.AtomicOutput;
+import dev.ingot.plugin.Cancellation;
 import dev.ingot.plugin.LocalProcessRunner;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
@@ -53,10 +54,30 @@ public final class RootfsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Ctrl-C or SIGTERM stops downloads and maintainer scripts; the work tree and the partial tar
+    // are removed as the build unwinds (the JVM would otherwise exit and leave both).
+    Cancellation cancel = new Cancellation();
+    try (SignalHook hook =
+        SignalHook.install(
+            cancel::cancel,
+            env.err(),
+            "stopping the root filesystem build and removing its partial output")) {
+      try {
+        return build(cancel);
+      } catch (Cancellation.CancelledException e) {
+        env.err().println("Interrupted: " + output + " was not written.");
+        env.err().flush();
+        return 128 + hook.signal();
+      }
+    }
+  }
+
+  private int build(Cancellation cancel) throws Exception {
     DebSourceSpec s = DebSpecFile.load(env.cwd().resolve(spec), env);
-    RootFsBuilder b = DebCli.builder(env, cacheDir, offline);
+    RootFsBuilder b = DebCli.builder(env, cacheDir, offline, cancel);
     List<SuiteRef> suites = SuitePlanner.plan(s);
     RootFsBuilder.Fetched f = b.fetch(b.lock(s, suites), suites);
+    cancel.check();
     RootFs fs;
     if (s.variant().runsScripts()) {
       Path workRoot = env.cacheDir(cacheDir).resolve("deb/work");
@@ -70,11 +91,13 @@ public final class RootfsCommand implements Callable<Integer> {
     } else {
       fs = b.distroless(s, f);
     }
+    cancel.check();
     long sde = env.sourceDateEpoch(0);
     try (AtomicOutput out = AtomicOutput.file(env.cwd().resolve(output))) {
       try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out.path()), 1 << 20)) {
         new TarWriter(fs.blobs(), new TarWriter.Options(sde, true)).write(fs.tree(), o);
       }
+      cancel.check();
       Files.setPosixFilePermissions(
           out.path(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
       out.commit(true);
