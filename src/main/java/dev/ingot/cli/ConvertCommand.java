@@ -4,7 +4,6 @@ import dev.ingot.disk.format.DiskFormat;
 import dev.ingot.disk.format.DiskImages;
 import dev.ingot.disk.format.WriteJob;
 import dev.ingot.disk.format.WriteOptions;
-import dev.ingot.plugin.Cancellation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +77,7 @@ public final class ConvertCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     WriteOptions opts;
     DiskFormat from;
     try {
@@ -111,27 +110,24 @@ public final class ConvertCommand implements Callable<Integer> {
           progress && !quiet ? new ProgressLine(env.err()) : WriteJob.Progress.NONE;
       // Ctrl-C or SIGTERM stops the writer at its next chunk; the partial output is removed as
       // the conversion unwinds (the JVM would otherwise exit and leave its temporary file).
-      Cancellation cancel = new Cancellation();
-      WriteJob.Progress watched =
-          (done, total) -> {
-            cancel.check();
-            shown.advanced(done, total);
-          };
-      WriteJob job = new WriteJob(n, env.sourceDateEpoch(0), dst.getFileName().toString(), watched);
-      try (SignalHook hook =
-          SignalHook.install(
-              cancel::cancel,
-              env.err(),
-              "stopping the conversion and removing its partial output")) {
-        try {
-          DiskImages.convert(src, from, dst, opts, job);
-          return 0;
-        } catch (Cancellation.CancelledException e) {
-          env.err().println("Interrupted: " + out + " was not written.");
-          env.err().flush();
-          return 128 + hook.signal();
-        }
-      }
+      return SignalHook.cancellable(
+          env.err(),
+          "stopping the conversion and removing its partial output",
+          out,
+          cancel -> {
+            WriteJob.Progress watched =
+                (done, total) -> {
+                  cancel.check();
+                  shown.advanced(done, total);
+                };
+            DiskImages.convert(
+                src,
+                from,
+                dst,
+                opts,
+                new WriteJob(n, env.sourceDateEpoch(0), dst.getFileName().toString(), watched));
+            return 0;
+          });
     } catch (IOException e) {
       env.err().println("Error: " + e.getMessage());
       env.err().flush();

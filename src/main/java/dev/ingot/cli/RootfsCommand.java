@@ -56,20 +56,11 @@ public final class RootfsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // Ctrl-C or SIGTERM stops downloads and maintainer scripts; the work tree and the partial tar
     // are removed as the build unwinds (the JVM would otherwise exit and leave both).
-    Cancellation cancel = new Cancellation();
-    try (SignalHook hook =
-        SignalHook.install(
-            cancel::cancel,
-            env.err(),
-            "stopping the root filesystem build and removing its partial output")) {
-      try {
-        return build(cancel);
-      } catch (Cancellation.CancelledException e) {
-        env.err().println("Interrupted: " + output + " was not written.");
-        env.err().flush();
-        return 128 + hook.signal();
-      }
-    }
+    return SignalHook.cancellable(
+        env.err(),
+        "stopping the root filesystem build and removing its partial output",
+        output,
+        this::build);
   }
 
   private int build(Cancellation cancel) throws Exception {

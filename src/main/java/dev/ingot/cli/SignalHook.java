@@ -1,5 +1,6 @@
 package dev.ingot.cli;
 
+import dev.ingot.plugin.Cancellation;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -80,6 +81,30 @@ final class SignalHook implements AutoCloseable {
 
   int signal() {
     return first.get();
+  }
+
+  /** Work that stops with {@link Cancellation.CancelledException} once its token is cancelled. */
+  interface Cancellable {
+    int run(Cancellation cancel) throws Exception;
+  }
+
+  /**
+   * Runs {@code work} with a token the first Ctrl-C or SIGTERM cancels. The work cleans up as it
+   * unwinds (temporary outputs go with their {@code AtomicOutput}); then this says that {@code
+   * output} was not written and returns 128 + the signal, as a shell reports a signalled command.
+   */
+  static int cancellable(PrintWriter err, String doing, Object output, Cancellable work)
+      throws Exception {
+    Cancellation cancel = new Cancellation();
+    try (SignalHook hook = install(cancel::cancel, err, doing)) {
+      try {
+        return work.run(cancel);
+      } catch (Cancellation.CancelledException e) {
+        err.println("Interrupted: " + output + " was not written.");
+        err.flush();
+        return 128 + Math.max(hook.signal(), 2); // cancelled without a signal reads as SIGINT
+      }
+    }
   }
 
   @Override
