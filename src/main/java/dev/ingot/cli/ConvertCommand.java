@@ -15,6 +15,11 @@ import picocli.CommandLine.Parameters;
 /** {@code ingot convert}: converts a disk image between raw, qcow2, VMDK and VHD, as qemu-img. */
 @Command(
     name = "convert",
+    // IN and OUT are optional to picocli only so that `-o help` needs none.
+    customSynopsis = {
+      "ingot convert [-chpq] [-f=FMT] [-j=N] [-o=OPTIONS] -O=FMT IN OUT",
+      "       ingot convert -O=FMT -o help"
+    },
     description = {
       "Convert a disk image to another format (raw, qcow2, vmdk, vhd), like qemu-img convert.",
       "Zero areas are skipped, compression runs on all cores; output appears only when complete."
