@@ -25,7 +25,10 @@ public final class DiskImages {
     SparseFiles.prepareInBackground();
   }
 
-  /** Guesses the format from magic numbers: qcow2, VMDK (sparse or descriptor), VHD, else raw. */
+  /**
+   * Guesses the format from magic numbers: qcow2, VMDK (sparse, descriptor, or the disk inside an
+   * OVA), VHD, else raw.
+   */
   public static DiskFormat probe(Path path) throws IOException {
     try (FileChannel ch = FileChannel.open(path)) {
       ByteBuffer head = Blocks.readBe(ch, 0, (int) Math.min(512, ch.size()));
@@ -34,6 +37,9 @@ public final class DiskImages {
       }
       if (head.limit() >= 4 && Integer.reverseBytes(head.getInt(0)) == VmdkHeader.MAGIC) {
         return DiskFormat.VMDK;
+      }
+      if (OvaDisk.isOva(head)) {
+        return DiskFormat.VMDK; // the disk inside an OVA
       }
       if (VmdkReader.isDescriptorText(head)) {
         return DiskFormat.VMDK; // a descriptor file: monolithicFlat, split extents
@@ -45,6 +51,12 @@ public final class DiskImages {
         return DiskFormat.VHD;
       }
       return DiskFormat.RAW;
+    }
+  }
+
+  private static boolean ova(Path path) throws IOException {
+    try (FileChannel ch = FileChannel.open(path)) {
+      return OvaDisk.isOva(Blocks.readBe(ch, 0, (int) Math.min(512, ch.size())));
     }
   }
 
@@ -60,7 +72,10 @@ public final class DiskImages {
     return switch (f) {
       case RAW -> RawReader.open(path);
       case QCOW2 -> Qcow2Reader.open(path);
-      case VMDK -> descriptorFile(path) ? VmdkExtentsReader.open(path) : VmdkReader.open(path);
+      case VMDK ->
+          ova(path)
+              ? OvaDisk.open(path)
+              : descriptorFile(path) ? VmdkExtentsReader.open(path) : VmdkReader.open(path);
       case VHD -> VhdReader.open(path);
     };
   }

@@ -21,6 +21,9 @@ import java.util.zip.Inflater;
 public final class VmdkReader implements DiskReader {
   private final FileChannel ch;
   private final Path path;
+  // Where the VMDK lies in the file: all of it, or a member of an OVA tar.
+  private final long base;
+  private final long length;
   private final VmdkHeader h;
   private final Map<String, String> descriptor;
   private final long[] gte; // sector of each grain (or its marker); 0 = unallocated, 1 = zero
@@ -29,18 +32,23 @@ public final class VmdkReader implements DiskReader {
   // Where unallocated grains read from; null unless this is a delta disk.
   private final DiskReader parent;
 
-  private VmdkReader(FileChannel ch, Path path, int depth) throws IOException {
+  private VmdkReader(FileChannel ch, Path path, long base, long length, int depth)
+      throws IOException {
     this.ch = ch;
     this.path = path;
+    this.base = base;
+    this.length = length;
     VmdkHeader head;
     try {
-      head = VmdkHeader.decode(Blocks.readLe(ch, 0, 512));
+      head = VmdkHeader.decode(Blocks.readLe(ch, base, 512));
     } catch (DiskFormatException e) {
       throw fail(e.getMessage());
     }
     if (head.gdOffset() == VmdkHeader.GD_AT_END) {
-      long len = ch.size();
-      ByteBuffer tail = Blocks.readLe(ch, len - 1536, 1536);
+      if (length < 1536 + 512) {
+        throw fail("streamOptimized VMDK shorter than its header and footer");
+      }
+      ByteBuffer tail = Blocks.readLe(ch, base + length - 1536, 1536);
       if (tail.getLong(0) != 1 || tail.getInt(12) != VmdkHeader.MARKER_FOOTER) {
         throw fail(
             "streamOptimized VMDK does not end with footer marker, footer and end-of-stream marker"
@@ -55,7 +63,7 @@ public final class VmdkReader implements DiskReader {
     this.grain = (int) (h.grainSize() * 512);
     this.size = h.capacity() * 512;
     byte[] d = new byte[(int) Math.min(h.descriptorSize() * 512, 1 << 20)];
-    Blocks.readAt(ch, h.descriptorOffset() * 512, ByteBuffer.wrap(d));
+    Blocks.readAt(ch, base + h.descriptorOffset() * 512, ByteBuffer.wrap(d));
     int end = 0;
     while (end < d.length && d[end] != 0) {
       end++;
@@ -69,11 +77,24 @@ public final class VmdkReader implements DiskReader {
     return open(path, 0);
   }
 
+  /**
+   * The VMDK stored in {@code [base, base + length)} of an open file (a disk inside an OVA). Takes
+   * over {@code ch}: closing the reader closes it, and so does a failure to open.
+   */
+  static VmdkReader window(FileChannel ch, Path path, long base, long length) throws IOException {
+    try {
+      return new VmdkReader(ch, path, base, length, 0);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
   /** {@code depth}: how many overlays above this image are already open. */
   static VmdkReader open(Path path, int depth) throws IOException {
     FileChannel ch = FileChannel.open(path);
     try {
-      return new VmdkReader(ch, path, depth);
+      return new VmdkReader(ch, path, 0, ch.size(), depth);
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
@@ -123,8 +144,8 @@ public final class VmdkReader implements DiskReader {
       throw fail("VMDK capacity too large: " + h.capacity() + " sectors");
     }
     long[] out = new long[(int) grains];
-    ByteBuffer gd = Blocks.readLe(ch, h.gdOffset() * 512, (int) (tables * 4));
-    long fileSectors = ch.size() / 512;
+    ByteBuffer gd = Blocks.readLe(ch, base + h.gdOffset() * 512, (int) (tables * 4));
+    long fileSectors = length / 512;
     for (int t = 0; t < tables; t++) {
       long at = gd.getInt(t * 4) & 0xffffffffL;
       if (at == 0) {
@@ -134,7 +155,7 @@ public final class VmdkReader implements DiskReader {
         throw fail("grain directory entry " + t + " points past the end of the file");
       }
       int n = (int) Math.min(perGt, grains - (long) t * perGt);
-      ByteBuffer gt = Blocks.readLe(ch, at * 512, n * 4);
+      ByteBuffer gt = Blocks.readLe(ch, base + at * 512, n * 4);
       for (int i = 0; i < n; i++) {
         long e = gt.getInt(i * 4) & 0xffffffffL;
         if (e > 1 && e >= fileSectors) {
@@ -186,7 +207,7 @@ public final class VmdkReader implements DiskReader {
         inflateGrain(e, g, buf);
         part.put(buf, in, n);
       } else {
-        Blocks.readAt(ch, e * 512 + in, part);
+        Blocks.readAt(ch, base + e * 512 + in, part);
       }
       dst.position(dst.position() + n);
       offset += n;
@@ -195,14 +216,14 @@ public final class VmdkReader implements DiskReader {
 
   private void inflateGrain(long sector, long g, byte[] out) throws IOException {
     int headerLen = h.markers() ? 12 : 4;
-    ByteBuffer m = Blocks.readLe(ch, sector * 512, headerLen);
+    ByteBuffer m = Blocks.readLe(ch, base + sector * 512, headerLen);
     long lba = h.markers() ? m.getLong(0) : g * h.grainSize();
     int len = m.getInt(headerLen - 4);
     if (lba != g * h.grainSize() || len <= 0 || len > grain * 2) {
       throw fail("grain marker at sector " + sector + " does not describe grain " + g);
     }
     ByteBuffer z = ByteBuffer.allocate(len);
-    Blocks.readAt(ch, sector * 512 + headerLen, z);
+    Blocks.readAt(ch, base + sector * 512 + headerLen, z);
     Inflater inf = new Inflater(false);
     try {
       inf.setInput(z.flip());
@@ -243,7 +264,7 @@ public final class VmdkReader implements DiskReader {
             h.version(),
             "compressed",
             h.compressed()));
-    return new DiskInfo(DiskFormat.VMDK, size, ch.size(), grain, type, details);
+    return new DiskInfo(DiskFormat.VMDK, size, length, grain, type, details);
   }
 
   @Override

@@ -102,5 +102,58 @@ class OvaWriterTest {
       OvaWriter.writeOva(spec, disks, out, 1_700_000_000L);
     }
     assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(ova));
+
+    // The OVA converts as its disk, read in place: the same bytes as the raw disk it was made
+    // from, and as qemu-img reads the VMDK once tar has extracted it.
+    assertThat(DiskImages.probe(ova)).isEqualTo(DiskFormat.VMDK);
+    Path back = tmp.resolve("back.raw");
+    DiskImages.convert(ova, null, back, DiskImages.options(DiskFormat.RAW, "", false), job("b"));
+    TestDisks.assertSameBytes(raw, back, 16 << 20);
+    Path x = Files.createDirectories(tmp.resolve("x"));
+    TestDisks.runOk("tar", "-xf", ova.toString(), "-C", x.toString());
+    Path q = tmp.resolve("from-ova.qcow2");
+    DiskImages.convert(ova, null, q, DiskImages.options(DiskFormat.QCOW2, "", false), job("q"));
+    assertThat(
+            TestDisks.runOk(
+                "qemu-img", "compare", x.resolve("vm-disk1.vmdk").toString(), q.toString()))
+        .contains("Images are identical.");
+    try (var r = DiskImages.open(ova, null)) {
+      assertThat(r.info().subformat()).isEqualTo("streamOptimized");
+      assertThat(r.files()).containsExactly(ova);
+    }
+  }
+
+  @Test
+  void anOvaWithTwoDisksIsRefusedWithTheirNames() throws Exception {
+    Path raw = TestDisks.randomSparse(tmp.resolve("d.raw"), 4 << 20, 3, 5);
+    Map<String, Path> disks = new LinkedHashMap<>();
+    for (String n : List.of("vm-disk1.vmdk", "vm-disk2.vmdk")) {
+      Path v = tmp.resolve(n);
+      DiskImages.convert(raw, null, v, DiskImages.options(DiskFormat.VMDK, "", false), job(n));
+      disks.put(n, v);
+    }
+    OvfSpec spec =
+        new OvfSpec(
+            "vm",
+            1,
+            512,
+            "vmx-13",
+            "other5xLinux64Guest",
+            "lsilogic",
+            "VM Network",
+            false,
+            false,
+            Map.of());
+    Path ova = tmp.resolve("two.ova");
+    try (OutputStream out = Files.newOutputStream(ova)) {
+      OvaWriter.writeOva(spec, disks, out, 1_700_000_000L);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DiskImages.open(ova, null).close())
+        .isInstanceOf(dev.ingot.disk.format.DiskFormatException.class)
+        .hasMessageContaining("holds 2 disks (vm-disk1.vmdk, vm-disk2.vmdk)");
+  }
+
+  private static WriteJob job(String name) {
+    return new WriteJob(2, 0, name);
   }
 }

@@ -1,0 +1,103 @@
+package dev.ingot.disk.format;
+
+import dev.ingot.fs.FileEntry;
+import dev.ingot.fs.tar.TarInput;
+import dev.ingot.fs.tar.TarReadOptions;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.io.input.BoundedInputStream;
+
+/**
+ * The disk inside an OVA, read in place: an OVA is a tar whose first member is the .ovf, and its
+ * VMDK member is read where it lies in the tar, so converting a vendor's appliance needs no {@code
+ * tar xf} first (qemu-img needs one). An OVA with more than one disk is refused with their names.
+ * Stateless.
+ */
+final class OvaDisk {
+  private OvaDisk() {}
+
+  /** A regular member of the tar: where its bytes start and how many there are. */
+  record Member(String name, long offset, long size) {}
+
+  // Names are only looked at, never extracted; sizes are whatever the disks need.
+  private static final TarReadOptions SCAN =
+      new TarReadOptions(Long.MAX_VALUE, Long.MAX_VALUE, 10_000, 1 << 20, true, true);
+
+  /** Whether {@code head} (the file's first 512 bytes) is a ustar header naming a .ovf file. */
+  static boolean isOva(ByteBuffer head) {
+    if (head.limit() < 512) {
+      return false;
+    }
+    byte[] magic = new byte[5];
+    head.get(257, magic);
+    if (!new String(magic, StandardCharsets.US_ASCII).equals("ustar")) {
+      return false;
+    }
+    // A PAX header may come first (a long name); the .ovf is checked again when members are read.
+    byte type = head.get(156);
+    if (type == 'x') {
+      return true;
+    }
+    byte[] name = new byte[100];
+    head.get(0, name);
+    int n = 0;
+    while (n < name.length && name[n] != 0) {
+      n++;
+    }
+    return new String(name, 0, n, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).endsWith(".ovf");
+  }
+
+  static List<Member> members(Path ova) throws IOException {
+    List<Member> out = new ArrayList<>();
+    try (BoundedInputStream counted =
+            BoundedInputStream.builder()
+                .setInputStream(new BufferedInputStream(Files.newInputStream(ova), 1 << 16))
+                .get();
+        TarInput tar = new TarInput(counted, SCAN)) {
+      for (FileEntry e; (e = tar.next()) != null; ) {
+        if (e.isRegular()) {
+          // The header is consumed and the data not yet: the count is where the data starts.
+          out.add(new Member(e.path(), counted.getCount(), e.size()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Opens the one VMDK of the OVA at {@code ova}. */
+  static DiskReader open(Path ova) throws IOException {
+    List<Member> members;
+    try {
+      members = members(ova);
+    } catch (IOException e) {
+      throw new DiskFormatException(ova + ": not a readable OVA (" + e.getMessage() + ")");
+    }
+    if (members.isEmpty() || !members.getFirst().name().toLowerCase(Locale.ROOT).endsWith(".ovf")) {
+      throw new DiskFormatException(ova + ": a tar whose first member is not an .ovf descriptor");
+    }
+    List<Member> disks =
+        members.stream().filter(m -> m.name().toLowerCase(Locale.ROOT).endsWith(".vmdk")).toList();
+    if (disks.isEmpty()) {
+      throw new DiskFormatException(ova + ": the OVA holds no VMDK disk");
+    }
+    if (disks.size() > 1) {
+      throw new DiskFormatException(
+          ova
+              + ": the OVA holds "
+              + disks.size()
+              + " disks ("
+              + String.join(", ", disks.stream().map(Member::name).toList())
+              + "); extract the one to convert with tar xf");
+    }
+    Member d = disks.getFirst();
+    return VmdkReader.window(FileChannel.open(ova), ova, d.offset(), d.size());
+  }
+}
