@@ -1,19 +1,14 @@
 package dev.ingot.disk.format;
 
-import dev.ingot.fs.FileEntry;
-import dev.ingot.fs.tar.TarInput;
-import dev.ingot.fs.tar.TarReadOptions;
-import java.io.BufferedInputStream;
+import dev.ingot.fs.tar.TarIndex;
+import dev.ingot.fs.tar.TarIndex.Member;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * The disk inside an OVA, read in place: an OVA is a tar whose first member is the .ovf, and its
@@ -23,13 +18,6 @@ import org.apache.commons.io.input.BoundedInputStream;
  */
 final class OvaDisk {
   private OvaDisk() {}
-
-  /** A regular member of the tar: where its bytes start and how many there are. */
-  record Member(String name, long offset, long size) {}
-
-  // Names are only looked at, never extracted; sizes are whatever the disks need.
-  private static final TarReadOptions SCAN =
-      new TarReadOptions(Long.MAX_VALUE, Long.MAX_VALUE, 10_000, 1 << 20, true, true);
 
   /** Whether {@code head} (the file's first 512 bytes) is a ustar header naming a .ovf file. */
   static boolean isOva(ByteBuffer head) {
@@ -55,21 +43,11 @@ final class OvaDisk {
     return new String(name, 0, n, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).endsWith(".ovf");
   }
 
+  /** The regular members, from their headers alone: the disks' bytes are seeked over. */
   static List<Member> members(Path ova) throws IOException {
-    List<Member> out = new ArrayList<>();
-    try (BoundedInputStream counted =
-            BoundedInputStream.builder()
-                .setInputStream(new BufferedInputStream(Files.newInputStream(ova), 1 << 16))
-                .get();
-        TarInput tar = new TarInput(counted, SCAN)) {
-      for (FileEntry e; (e = tar.next()) != null; ) {
-        if (e.isRegular()) {
-          // The header is consumed and the data not yet: the count is where the data starts.
-          out.add(new Member(e.path(), counted.getCount(), e.size()));
-        }
-      }
+    try (FileChannel ch = FileChannel.open(ova)) {
+      return TarIndex.regularMembers(ch);
     }
-    return out;
   }
 
   /** Opens the one VMDK of the OVA at {@code ova}. */

@@ -145,6 +145,15 @@ class GnuTarPeerTest {
     ProcessRunner.Result after = proc.run(List.of("tar", "-xOf", tar.toString(), "after.txt"));
     assertThat(after.exitCode()).as(String.join("\n", after.output())).isZero();
     assertThat(after.output()).containsExactly("end");
+    // The index finds both from their headers alone (the 8 GiB are seeked over, not read).
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tar)) {
+      List<TarIndex.Member> m = TarIndex.regularMembers(ch);
+      assertThat(m).extracting(TarIndex.Member::name).containsExactly("disk.vmdk", "after.txt");
+      assertThat(m.get(0).size()).isEqualTo(big);
+      ByteBuffer end = ByteBuffer.allocate(4);
+      ch.read(end, m.get(1).offset());
+      assertThat(new String(end.array(), StandardCharsets.US_ASCII)).isEqualTo("end\n");
+    }
   }
 
   private static InputStream zeros(long n) {
@@ -199,6 +208,55 @@ class GnuTarPeerTest {
     public void close() throws java.io.IOException {
       if (ch.size() < pos) {
         ch.write(ByteBuffer.wrap(new byte[1]), pos - 1); // the archive's length, its end zeros
+      }
+    }
+  }
+
+  /** TarIndex against archives GNU tar writes in each format: names, sizes and data offsets. */
+  @Test
+  void theIndexFindsWhatGnuTarWroteInEachFormat() throws Exception {
+    Path src = Files.createDirectories(tmp.resolve("idx"));
+    String deep = "d".repeat(60) + "/" + "e".repeat(60);
+    Files.createDirectories(src.resolve(deep));
+    Files.writeString(src.resolve("small.txt"), "small\n");
+    Files.writeString(src.resolve(deep).resolve("f".repeat(120) + ".txt"), "long name\n");
+    Files.write(src.resolve("big.bin"), new byte[70_000]);
+    Files.createSymbolicLink(src.resolve("link"), Path.of("small.txt"));
+    for (String format : List.of("gnu", "pax", "ustar")) {
+      Path tar = tmp.resolve("idx-" + format + ".tar");
+      List<String> names = new java.util.ArrayList<>(List.of("small.txt", "big.bin", "link"));
+      if (!format.equals("ustar")) { // ustar cannot hold a 120-character file name
+        names.add(deep + "/" + "f".repeat(120) + ".txt");
+      }
+      List<String> cmd =
+          new java.util.ArrayList<>(
+              List.of("tar", "--format=" + format, "-cf", tar.toString(), "-C", src.toString()));
+      cmd.addAll(names);
+      run(cmd.toArray(String[]::new));
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tar)) {
+        List<TarIndex.Member> m = TarIndex.regularMembers(ch);
+        List<String> regular = names.stream().filter(n -> !n.equals("link")).toList();
+        assertThat(m)
+            .as(format)
+            .extracting(TarIndex.Member::name)
+            .containsExactlyElementsOf(regular);
+        for (TarIndex.Member x : m) {
+          byte[] want = Files.readAllBytes(src.resolve(x.name()));
+          assertThat(x.size()).as(format + " " + x.name()).isEqualTo(want.length);
+          ByteBuffer got = ByteBuffer.allocate(want.length);
+          ch.read(got, x.offset());
+          assertThat(got.array()).as(format + " " + x.name()).isEqualTo(want);
+        }
+      }
+      // Cut inside the big member's data: an error, not a shorter archive.
+      Path cut = tmp.resolve("cut-" + format + ".tar");
+      byte[] all = Files.readAllBytes(tar);
+      Files.write(cut, java.util.Arrays.copyOf(all, 3 * 512 + 10_000));
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(cut)) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TarIndex.regularMembers(ch))
+            .as(format)
+            .isInstanceOf(TarFormatException.class)
+            .hasMessageContaining("past the end of the file");
       }
     }
   }
