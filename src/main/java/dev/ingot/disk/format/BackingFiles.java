@@ -42,10 +42,7 @@ final class BackingFiles {
     }
     return switch (f) {
       case QCOW2 -> Qcow2Reader.open(file, depth + 1);
-      case VMDK ->
-          DiskImages.descriptorFile(file)
-              ? VmdkExtentsReader.open(file)
-              : VmdkReader.open(file, depth + 1);
+      case VMDK -> DiskImages.openVmdk(file, depth + 1);
       default -> DiskImages.open(file, f);
     };
   }

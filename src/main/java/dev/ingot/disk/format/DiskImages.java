@@ -31,7 +31,7 @@ public final class DiskImages {
    */
   public static DiskFormat probe(Path path) throws IOException {
     try (FileChannel ch = FileChannel.open(path)) {
-      ByteBuffer head = Blocks.readBe(ch, 0, (int) Math.min(512, ch.size()));
+      ByteBuffer head = head(ch);
       if (head.limit() >= 4 && head.getInt(0) == Qcow2Layout.MAGIC) {
         return DiskFormat.QCOW2;
       }
@@ -54,16 +54,26 @@ public final class DiskImages {
     }
   }
 
-  private static boolean ova(Path path) throws IOException {
-    try (FileChannel ch = FileChannel.open(path)) {
-      return OvaDisk.isOva(Blocks.readBe(ch, 0, (int) Math.min(512, ch.size())));
-    }
+  /** The first 512 bytes of a file (fewer when it is shorter), big-endian. */
+  private static ByteBuffer head(FileChannel ch) throws IOException {
+    return Blocks.readBe(ch, 0, (int) Math.min(512, ch.size()));
   }
 
-  static boolean descriptorFile(Path path) throws IOException {
+  /**
+   * Opens a VMDK of any kind Ingot reads, by what its first sector holds: the disk of an OVA, a
+   * descriptor file, or a sparse VMDK. {@code depth}: how many overlays above it are open.
+   */
+  static DiskReader openVmdk(Path path, int depth) throws IOException {
+    ByteBuffer head;
     try (FileChannel ch = FileChannel.open(path)) {
-      return VmdkReader.isDescriptorText(Blocks.readBe(ch, 0, (int) Math.min(64, ch.size())));
+      head = head(ch);
     }
+    if (OvaDisk.isOva(head)) {
+      return OvaDisk.open(path);
+    }
+    return VmdkReader.isDescriptorText(head)
+        ? VmdkExtentsReader.open(path)
+        : VmdkReader.open(path, depth);
   }
 
   /** Opens {@code path} as {@code format}, or probes it when {@code format} is null. */
@@ -72,10 +82,7 @@ public final class DiskImages {
     return switch (f) {
       case RAW -> RawReader.open(path);
       case QCOW2 -> Qcow2Reader.open(path);
-      case VMDK ->
-          ova(path)
-              ? OvaDisk.open(path)
-              : descriptorFile(path) ? VmdkExtentsReader.open(path) : VmdkReader.open(path);
+      case VMDK -> openVmdk(path, 0);
       case VHD -> VhdReader.open(path);
     };
   }

@@ -5,7 +5,6 @@ import dev.ingot.fs.tar.TarIndex.Member;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -19,28 +18,13 @@ import java.util.Locale;
 final class OvaDisk {
   private OvaDisk() {}
 
-  /** Whether {@code head} (the file's first 512 bytes) is a ustar header naming a .ovf file. */
+  /**
+   * Whether {@code head} (the file's first 512 bytes) starts a tar whose first member is a .ovf
+   * file; a PAX header first counts (its name is checked when the members are read).
+   */
   static boolean isOva(ByteBuffer head) {
-    if (head.limit() < 512) {
-      return false;
-    }
-    byte[] magic = new byte[5];
-    head.get(257, magic);
-    if (!new String(magic, StandardCharsets.US_ASCII).equals("ustar")) {
-      return false;
-    }
-    // A PAX header may come first (a long name); the .ovf is checked again when members are read.
-    byte type = head.get(156);
-    if (type == 'x') {
-      return true;
-    }
-    byte[] name = new byte[100];
-    head.get(0, name);
-    int n = 0;
-    while (n < name.length && name[n] != 0) {
-      n++;
-    }
-    return new String(name, 0, n, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).endsWith(".ovf");
+    String first = TarIndex.firstName(head);
+    return first != null && (first.isEmpty() || first.toLowerCase(Locale.ROOT).endsWith(".ovf"));
   }
 
   /** The regular members, from their headers alone: the disks' bytes are seeked over. */

@@ -48,6 +48,36 @@ final class TarFields {
     }
   }
 
+  /** The member name of a header: ustar's prefix and name joined, else the name field. */
+  static String headerName(byte[] h) {
+    String name = string(h, NAME, 100);
+    boolean posix = h[MAGIC] == 'u' && h[MAGIC + 5] == 0 && h[MAGIC + 4] == 'r';
+    if (posix && h[PREFIX] != 0) {
+      return string(h, PREFIX, 155) + "/" + name;
+    }
+    return name;
+  }
+
+  /** The data of a GNU long-name or long-link header: a NUL-terminated string. */
+  static String cString(byte[] data) {
+    int end = 0;
+    while (end < data.length && data[end] != 0) {
+      end++;
+    }
+    return decode(data, 0, end);
+  }
+
+  /** A decimal PAX record such as size or uid; {@code raw} names the member in the message. */
+  static long decimal(java.util.Map<String, byte[]> pax, String key, String raw)
+      throws TarFormatException {
+    String s = new String(pax.get(key), StandardCharsets.US_ASCII).strip();
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw new TarFormatException("PAX " + key + " of '" + raw + "' is not a number: " + s);
+    }
+  }
+
   /**
    * A numeric field: octal digits, optionally padded with spaces or NULs, or GNU base-256 when the
    * first byte has its high bit set (0x80 positive, 0xff negative).

@@ -49,11 +49,11 @@ public final class TarIndex {
       }
       switch (type) {
         case 'x' -> pax.putAll(PaxRecords.parse(meta(ch, data, len), "PAX header"));
-        case 'L' -> longName = cString(meta(ch, data, len));
+        case 'L' -> longName = TarFields.cString(meta(ch, data, len));
         case 'g', 'K', 'V' -> {}
         default -> {
           String name = name(h, pax, longName);
-          long real = pax.containsKey("size") ? decimal(pax.get("size"), name) : len;
+          long real = pax.containsKey("size") ? TarFields.decimal(pax, "size", name) : len;
           if (data + real > size) {
             throw new TarFormatException("tar member '" + name + "' runs past the end of the file");
           }
@@ -77,13 +77,29 @@ public final class TarIndex {
     if (pax.containsKey("path")) {
       return new String(pax.get("path"), StandardCharsets.UTF_8);
     }
-    if (longName != null) {
-      return longName;
+    return longName != null ? longName : TarFields.headerName(h);
+  }
+
+  /**
+   * The name in the first header of an archive whose first 512 bytes are {@code head}, or null when
+   * it is not a ustar/PAX tar; "" when that header is a PAX extension (the name is in its data).
+   */
+  public static String firstName(ByteBuffer head) {
+    if (head.limit() < TarFields.BLOCK) {
+      return null;
     }
-    String name = TarFields.string(h, TarFields.NAME, 100);
-    boolean ustar = h[TarFields.MAGIC] == 'u' && h[TarFields.MAGIC + 5] == 0;
-    String prefix = ustar ? TarFields.string(h, TarFields.PREFIX, 155) : "";
-    return prefix.isEmpty() ? name : prefix + "/" + name;
+    byte[] h = new byte[TarFields.BLOCK];
+    head.get(0, h);
+    boolean ustar =
+        h[TarFields.MAGIC] == 'u'
+            && h[TarFields.MAGIC + 1] == 's'
+            && h[TarFields.MAGIC + 2] == 't'
+            && h[TarFields.MAGIC + 3] == 'a'
+            && h[TarFields.MAGIC + 4] == 'r';
+    if (!ustar) {
+      return null;
+    }
+    return h[TarFields.TYPE] == 'x' ? "" : TarFields.headerName(h);
   }
 
   private static byte[] meta(FileChannel ch, long at, long len) throws IOException {
@@ -93,22 +109,6 @@ public final class TarIndex {
     byte[] b = new byte[(int) len];
     read(ch, at, b);
     return b;
-  }
-
-  private static String cString(byte[] b) {
-    int n = 0;
-    while (n < b.length && b[n] != 0) {
-      n++;
-    }
-    return TarFields.decode(b, 0, n);
-  }
-
-  private static long decimal(byte[] v, String name) throws TarFormatException {
-    try {
-      return Long.parseLong(new String(v, StandardCharsets.US_ASCII).strip());
-    } catch (NumberFormatException e) {
-      throw new TarFormatException("member '" + name + "' has a bad PAX size");
-    }
   }
 
   private static void read(FileChannel ch, long pos, byte[] into) throws IOException {

@@ -72,12 +72,12 @@ public final class TarInput implements Closeable {
       }
       char type = (char) h[TarFields.TYPE];
       long size = TarFields.number(h, TarFields.SIZE, 12, "size");
-      String name = headerName(h);
+      String name = TarFields.headerName(h);
       switch (type) {
         case 'x' -> pax.putAll(PaxRecords.parse(meta(size, name), name));
         case 'g' -> globals.putAll(PaxRecords.parse(meta(size, name), name));
-        case 'L' -> longName = cString(meta(size, name));
-        case 'K' -> longLink = cString(meta(size, name));
+        case 'L' -> longName = TarFields.cString(meta(size, name));
+        case 'K' -> longLink = TarFields.cString(meta(size, name));
         case 'V' -> skipData(size, name);
         default -> {
           return member(h, type, size, name, pax, longName, longLink);
@@ -134,7 +134,7 @@ public final class TarInput implements Closeable {
     if (pax.keySet().stream().anyMatch(k -> k.startsWith("GNU.sparse."))) {
       throw new TarFormatException("sparse member '" + raw + "' is not supported");
     }
-    long size = pax.containsKey("size") ? decimal(pax, "size", raw) : headerSize;
+    long size = pax.containsKey("size") ? TarFields.decimal(pax, "size", raw) : headerSize;
     if (size < 0) {
       throw new TarFormatException("member '" + raw + "' has a negative size");
     }
@@ -171,8 +171,14 @@ public final class TarInput implements Closeable {
         path,
         ft,
         (int) (TarFields.number(h, TarFields.MODE, 8, "mode") & 07777),
-        (int) (pax.containsKey("uid") ? decimal(pax, "uid", raw) : field(h, TarFields.UID, "uid")),
-        (int) (pax.containsKey("gid") ? decimal(pax, "gid", raw) : field(h, TarFields.GID, "gid")),
+        (int)
+            (pax.containsKey("uid")
+                ? TarFields.decimal(pax, "uid", raw)
+                : field(h, TarFields.UID, "uid")),
+        (int)
+            (pax.containsKey("gid")
+                ? TarFields.decimal(pax, "gid", raw)
+                : field(h, TarFields.GID, "gid")),
         pax.containsKey("mtime")
             ? mtime(pax.get("mtime"), raw)
             : TarFields.number(h, TarFields.MTIME, 12, "mtime"),
@@ -258,41 +264,13 @@ public final class TarInput implements Closeable {
     skipFully(size + pad(size));
   }
 
-  private String headerName(byte[] h) {
-    String name = string(h, TarFields.NAME);
-    boolean posix =
-        h[TarFields.MAGIC] == 'u' && h[TarFields.MAGIC + 5] == 0 && h[TarFields.MAGIC + 4] == 'r';
-    if (posix && h[TarFields.PREFIX] != 0) {
-      return TarFields.string(h, TarFields.PREFIX, 155) + "/" + name;
-    }
-    return name;
-  }
-
   private static String string(byte[] h, int off) {
     return TarFields.string(h, off, 100);
-  }
-
-  private static String cString(byte[] data) {
-    int end = 0;
-    while (end < data.length && data[end] != 0) {
-      end++;
-    }
-    return TarFields.decode(data, 0, end);
   }
 
   private static String text(Map<String, byte[]> pax, String key, String fallback) {
     byte[] v = pax.get(key);
     return v == null ? fallback : new String(v, StandardCharsets.UTF_8);
-  }
-
-  private static long decimal(Map<String, byte[]> pax, String key, String raw)
-      throws TarFormatException {
-    String s = new String(pax.get(key), StandardCharsets.US_ASCII).strip();
-    try {
-      return Long.parseLong(s);
-    } catch (NumberFormatException e) {
-      throw new TarFormatException("PAX " + key + " of '" + raw + "' is not a number: " + s);
-    }
   }
 
   private static long mtime(byte[] v, String raw) throws TarFormatException {
@@ -318,7 +296,7 @@ public final class TarInput implements Closeable {
     if (ft != FileType.CHAR_DEVICE && ft != FileType.BLOCK_DEVICE) {
       return 0;
     }
-    return (int) (pax.containsKey(key) ? decimal(pax, key, raw) : field(h, off, key));
+    return (int) (pax.containsKey(key) ? TarFields.decimal(pax, key, raw) : field(h, off, key));
   }
 
   private static TreeMap<String, String> xattrs(Map<String, byte[]> pax) {

@@ -47,12 +47,7 @@ class Qcow2BackingPeerTest {
     overlay(top, mid.toString());
     TestDisks.runOk("qemu-io", "-c", "write -P 0x11 1088k 4k", top.toString());
 
-    Path theirs = tmp.resolve("theirs.raw");
-    TestDisks.runOk("qemu-img", "convert", "-O", "raw", top.toString(), theirs.toString());
-    Path ours = tmp.resolve("ours.raw");
-    DiskImages.convert(top, null, ours, new WriteOptions.Raw(), new WriteJob(2, 0, "ours.raw"));
-    assertThat(Files.size(ours)).isEqualTo(SIZE);
-    TestDisks.assertSameBytes(theirs, ours, SIZE);
+    Path ours = TestDisks.assertReadsAsQemuImg(top, SIZE, tmp);
 
     // Converted to a standalone qcow2, the chain is flattened: qemu-img finds it equal.
     Path flat = tmp.resolve("flat.qcow2");

@@ -73,6 +73,20 @@ public final class TestDisks {
     return new ObjectMapper().readTree(out.substring(brace));
   }
 
+  /**
+   * Converts {@code image} to raw with qemu-img ({@code theirs.raw}) and with Ingot ({@code
+   * ours.raw}) in {@code dir}, asserts both are {@code size} bytes alike, and returns ours.
+   */
+  public static Path assertReadsAsQemuImg(Path image, long size, Path dir) throws IOException {
+    Path theirs = dir.resolve("theirs.raw");
+    runOk("qemu-img", "convert", "-O", "raw", image.toString(), theirs.toString());
+    Path ours = dir.resolve("ours.raw");
+    DiskImages.convert(image, null, ours, new WriteOptions.Raw(), new WriteJob(2, 0, "ours.raw"));
+    assertThat(Files.size(ours)).isEqualTo(size);
+    assertSameBytes(theirs, ours, size);
+    return ours;
+  }
+
   /** Asserts two files have the same bytes, naming the first differing offset. */
   public static void assertSameBytes(Path a, Path b, long length) throws IOException {
     try (RandomAccessFile fa = new RandomAccessFile(a.toFile(), "r");

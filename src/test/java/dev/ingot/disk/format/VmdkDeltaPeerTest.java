@@ -75,12 +75,7 @@ class VmdkDeltaPeerTest {
     delta(snap2, "base-000001.vmdk");
     TestDisks.runOk("qemu-io", "-f", "vmdk", "-c", "write -P 0x11 1088k 4k", snap2.toString());
 
-    Path theirs = tmp.resolve("theirs.raw");
-    TestDisks.runOk("qemu-img", "convert", "-O", "raw", snap2.toString(), theirs.toString());
-    Path ours = tmp.resolve("ours.raw");
-    DiskImages.convert(snap2, null, ours, new WriteOptions.Raw(), new WriteJob(2, 0, "ours.raw"));
-    assertThat(Files.size(ours)).isEqualTo(SIZE);
-    TestDisks.assertSameBytes(theirs, ours, SIZE);
+    Path ours = TestDisks.assertReadsAsQemuImg(snap2, SIZE, tmp);
     // The zeroed grains hide the parent's 0x42s; its data shows through next to them.
     assertThat(bytes(ours, 3L << 20, 128 << 10)).containsOnly((byte) 0);
     Path baseOut = tmp.resolve("base.out.raw");
