@@ -65,6 +65,7 @@ build {
       boot            = "hybrid"
       filesystem      = "ext4"
       root_label      = "root"
+      # secure_boot   = true   # with "shim-signed" and "grub-efi-amd64-signed" in packages
     }
 
     post-processor "convert" {

@@ -4,10 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A bootable raw disk. {@code boot} is bios, uefi or hybrid; {@code virtualSize} in bytes. The root
- * filesystem it holds is kept for later scan and sbom steps.
+ * A bootable raw disk. {@code boot} is bios, uefi or hybrid; {@code secureBoot} when it boots UEFI
+ * through a signed shim (so a VM made from it can turn Secure Boot on); {@code virtualSize} in
+ * bytes. The root filesystem it holds is kept for later scan and sbom steps.
  */
-public record DiskImage(Path raw, long virtualSize, String boot, RootFs rootfs)
+public record DiskImage(Path raw, long virtualSize, String boot, boolean secureBoot, RootFs rootfs)
     implements Artifact {
   @Override
   public String id() {
@@ -21,6 +22,13 @@ public record DiskImage(Path raw, long virtualSize, String boot, RootFs rootfs)
 
   @Override
   public String describe() {
-    return "raw disk " + raw + " (" + virtualSize + " bytes, " + boot + ")";
+    return "raw disk "
+        + raw
+        + " ("
+        + virtualSize
+        + " bytes, "
+        + boot
+        + (secureBoot ? ", Secure Boot" : "")
+        + ")";
   }
 }

@@ -1,24 +1,32 @@
 package dev.ingot.disk;
 
 import dev.ingot.disk.boot.Grub;
+import dev.ingot.disk.boot.GrubConfig;
 import dev.ingot.disk.fs.Ext4;
 import dev.ingot.disk.fs.Fat;
 import dev.ingot.disk.part.Partition;
 import dev.ingot.disk.part.PartitionTable;
 import dev.ingot.fs.BlobStore;
+import dev.ingot.fs.FileEntry;
 import dev.ingot.fs.FileTree;
 import dev.ingot.fs.TreeExporter;
 import dev.ingot.plugin.AtomicOutput;
 import dev.ingot.plugin.ProcessNodeMaker;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Assembles a bootable raw disk from a root filesystem without loop devices, mounts or an
@@ -41,6 +49,10 @@ public final class DiskBuilder {
   public DiskLayout build(FileTree rootfs, BlobStore blobs, DiskSpec spec, Path out)
       throws IOException {
     BootFiles files = BootFiles.find(rootfs);
+    Optional<SignedBoot> signed =
+        spec.secureBoot()
+            ? Optional.of(SignedBoot.find(rootfs, blobs, files.kernel()))
+            : Optional.empty();
     DiskLayout layout = DiskLayout.plan(spec);
     DiskTree trees = DiskTree.of(rootfs, blobs, layout, files, spec);
     try (AtomicOutput tmp = AtomicOutput.file(out)) {
@@ -58,7 +70,11 @@ public final class DiskBuilder {
       try (FileChannel ch =
           FileChannel.open(img, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
         if (layout.esp().isPresent()) {
-          copyInto(ch, makeEsp(early, spec), layout.esp().get().offset());
+          Path esp =
+              signed.isPresent()
+                  ? makeSignedEsp(signed.get(), blobs, trees.grub(), spec)
+                  : makeEsp(early, spec);
+          copyInto(ch, esp, layout.esp().get().offset());
         }
         List<PartitionTable.Piece> pieces = layout.table().encode();
         for (PartitionTable.Piece p : pieces) {
@@ -100,16 +116,57 @@ public final class DiskBuilder {
   private Path makeEsp(Path early, DiskSpec spec) throws IOException {
     Path efi = work.resolve("BOOTX64.EFI");
     tools.run(Grub.efiCommand(efi, early));
+    return fillEsp(spec, List.of("EFI", "EFI/BOOT"), Map.of("EFI/BOOT/BOOTX64.EFI", efi));
+  }
+
+  /**
+   * The ESP of a Secure Boot disk: shim as the removable-media loader, which starts the signed GRUB
+   * beside it (and MokManager, when a key enrolment is pending). That GRUB is the distribution's,
+   * with its modules built in and no embedded search for our disk, so a small grub.cfg that finds
+   * /boot/grub by UUID goes where it looks: its own prefix directory (e.g. /EFI/debian) and, as its
+   * fallback, the directory it was started from.
+   */
+  private Path makeSignedEsp(SignedBoot sb, BlobStore blobs, GrubConfig grub, DiskSpec spec)
+      throws IOException {
+    Map<String, Path> files = new LinkedHashMap<>();
+    files.put("EFI/BOOT/BOOTX64.EFI", export(blobs, sb.shim(), "shimx64.efi"));
+    files.put("EFI/BOOT/grubx64.efi", export(blobs, sb.grub(), "grubx64.efi"));
+    if (sb.mokManager().isPresent()) {
+      files.put("EFI/BOOT/mmx64.efi", export(blobs, sb.mokManager().get(), "mmx64.efi"));
+    }
+    Path stub = work.resolve("grub-stub.cfg");
+    Files.writeString(stub, grub.espStub(), StandardCharsets.UTF_8);
+    files.put("EFI/BOOT/grub.cfg", stub);
+    List<String> dirs = new ArrayList<>(List.of("EFI", "EFI/BOOT"));
+    Optional<String> prefix = sb.grubPrefix(blobs);
+    if (prefix.isPresent() && !prefix.get().equalsIgnoreCase("EFI/BOOT")) {
+      dirs.add(prefix.get());
+      files.put(prefix.get() + "/grub.cfg", stub);
+    }
+    return fillEsp(spec, dirs, files);
+  }
+
+  /** A FAT32 ESP image holding {@code files} (ESP path → file) in {@code dirs}, in that order. */
+  private Path fillEsp(DiskSpec spec, List<String> dirs, Map<String, Path> files)
+      throws IOException {
     Path esp = work.resolve("esp.img");
     Fat fat = new Fat("EFI", spec.espSize(), spec.epoch());
     tools.run(fat.mkfs(esp), null, fat.env());
-    Files.setLastModifiedTime(
-        efi, java.nio.file.attribute.FileTime.fromMillis(spec.epoch() * 1000));
-    for (List<String> cmd :
-        fat.populate(esp, List.of("EFI", "EFI/BOOT"), Map.of("EFI/BOOT/BOOTX64.EFI", efi))) {
+    for (Path f : files.values()) {
+      Files.setLastModifiedTime(f, FileTime.fromMillis(spec.epoch() * 1000));
+    }
+    for (List<String> cmd : fat.populate(esp, dirs, files)) {
       tools.run(cmd, null, fat.env());
     }
     return esp;
+  }
+
+  private Path export(BlobStore blobs, FileEntry e, String name) throws IOException {
+    Path p = work.resolve(name);
+    try (InputStream in = blobs.open(e.content())) {
+      Files.copy(in, p, StandardCopyOption.REPLACE_EXISTING);
+    }
+    return p;
   }
 
   private void writeCore(FileChannel ch, Path early, DiskLayout layout) throws IOException {

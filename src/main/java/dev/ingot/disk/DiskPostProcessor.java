@@ -27,6 +27,12 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
           Arg.optional("size", ArgType.STRING, "4G", "Disk size, e.g. \"4G\" (whole MiB)."),
           Arg.optional("partition_table", ArgType.STRING, "gpt", "gpt or mbr."),
           Arg.optional("boot", ArgType.STRING, "hybrid", "bios, uefi or hybrid."),
+          Arg.optional(
+              "secure_boot",
+              ArgType.BOOL,
+              false,
+              "Boot UEFI through the image's signed shim and GRUB (shim-signed,"
+                  + " grub-efi-amd64-signed), as Secure Boot firmware requires."),
           Arg.optional("filesystem", ArgType.STRING, "ext4", "Root filesystem type (ext4)."),
           Arg.optional("root_label", ArgType.STRING, "root", "Label of the root filesystem."),
           Arg.optional("esp_size", ArgType.STRING, "64M", "Size of the EFI system partition."),
@@ -77,6 +83,13 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
     } catch (IllegalArgumentException e) {
       throw c.error("boot", "Unknown boot mode", "Use \"bios\", \"uefi\" or \"hybrid\".");
     }
+    boolean secureBoot = c.bool("secure_boot", false);
+    if (secureBoot && !boot.uefi()) {
+      throw c.error(
+          "secure_boot",
+          "Secure Boot needs UEFI",
+          "Use boot = \"uefi\" or \"hybrid\" with secure_boot = true.");
+    }
     if (!c.string("filesystem", "ext4").equals("ext4")) {
       throw c.error("filesystem", "Unsupported filesystem", "Only \"ext4\" is supported.");
     }
@@ -89,6 +102,7 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
           size,
           scheme,
           boot,
+          secureBoot,
           "ext4",
           label,
           size(c, "esp_size", "64M"),
@@ -134,6 +148,7 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
         s.size(),
         s.scheme(),
         s.boot(),
+        s.secureBoot(),
         s.filesystem(),
         s.rootLabel(),
         s.espSize(),
@@ -167,10 +182,11 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
                   + Sizes.human(spec.size())
                   + ", "
                   + spec.boot().id()
+                  + (spec.secureBoot() ? ", Secure Boot" : "")
                   + ")");
       new DiskBuilder(new Tools(ctx.processes(), ctx.cancellation()), work)
           .build(general.tree(), general.blobs(), spec, out);
-      return new DiskImage(out, spec.size(), spec.boot().id(), general);
+      return new DiskImage(out, spec.size(), spec.boot().id(), spec.secureBoot(), general);
     } finally {
       dev.ingot.plugin.AtomicOutput.deleteTree(work);
     }

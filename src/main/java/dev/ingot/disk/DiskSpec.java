@@ -7,12 +7,14 @@ import java.util.List;
  * What disk to assemble. Sizes in bytes: {@code size} of the whole disk, {@code espSize} of the EFI
  * system partition, {@code bootSize} of a separate /boot (0: none). {@code seed} makes the disk,
  * partition and filesystem ids (same seed, same ids); {@code epoch} is SOURCE_DATE_EPOCH in
- * seconds. Immutable.
+ * seconds. {@code secureBoot} boots UEFI through the distribution's signed shim and GRUB (see
+ * {@link SignedBoot}). Immutable.
  */
 public record DiskSpec(
     long size,
     PartitionTable.Scheme scheme,
     BootMode boot,
+    boolean secureBoot,
     String filesystem,
     String rootLabel,
     long espSize,
@@ -29,6 +31,9 @@ public record DiskSpec(
     }
     if (size % 512 != 0 || espSize % (1 << 20) != 0 || bootSize % (1 << 20) != 0) {
       throw new IllegalArgumentException("disk and partition sizes must be whole MiB");
+    }
+    if (secureBoot && !boot.uefi()) {
+      throw new IllegalArgumentException("secure boot is UEFI's: it needs boot uefi or hybrid");
     }
     if (boot.uefi() && espSize < (33L << 20)) {
       throw new IllegalArgumentException("the EFI system partition needs at least 33 MiB");

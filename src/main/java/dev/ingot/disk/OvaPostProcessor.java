@@ -20,6 +20,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,6 +43,11 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
           Arg.optional("network", ArgType.STRING, "VM Network", "Name of the network."),
           Arg.optional("cdrom", ArgType.BOOL, false, "Add a CD-ROM drive."),
           Arg.optional("firmware", ArgType.STRING, null, "bios or efi (default: from the disk)."),
+          Arg.optional(
+              "secure_boot",
+              ArgType.BOOL,
+              null,
+              "Turn UEFI Secure Boot on (default: when the disk was built with secure_boot)."),
           Arg.optional("properties", ArgType.STRING_MAP, null, "cloud-init OVF property defaults."),
           Arg.optional("format", ArgType.STRING, "ova", "ova (one tar) or ovf (a directory)."));
 
@@ -70,7 +76,8 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
     return Ova.class;
   }
 
-  static OvfSpec spec(Config c, String buildName, String boot) {
+  static OvfSpec spec(Config c, String buildName, DiskImage disk) {
+    String boot = disk.boot();
     String fw = c.string("firmware", boot.equals("uefi") ? "efi" : "bios");
     if (!fw.equals("bios") && !fw.equals("efi")) {
       throw c.error("firmware", "Unknown firmware", "Use \"bios\" or \"efi\".");
@@ -83,6 +90,16 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
       throw c.error(
           "firmware", "The disk cannot boot with BIOS", "It was built with boot = \"uefi\".");
     }
+    boolean secureBoot = c.bool("secure_boot").orElse(disk.secureBoot() && fw.equals("efi"));
+    if (secureBoot && !disk.secureBoot()) {
+      throw c.error(
+          "secure_boot",
+          "The disk cannot boot with Secure Boot",
+          "Build it with secure_boot = true in the disk step (the signed shim and GRUB).");
+    }
+    if (secureBoot && !fw.equals("efi")) {
+      throw c.error("secure_boot", "Secure Boot needs EFI firmware", "Set firmware = \"efi\".");
+    }
     try {
       return new OvfSpec(
           c.string("vm_name", buildName),
@@ -94,16 +111,36 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
           c.string("network", "VM Network"),
           c.bool("cdrom", false),
           fw.equals("efi"),
+          secureBoot,
           c.stringMap("properties"));
     } catch (IllegalArgumentException e) {
-      throw c.error("vm_name", "Bad OVF settings", e.getMessage());
+      throw c.error(argumentOf(e.getMessage()), "Bad OVF settings", e.getMessage());
     }
+  }
+
+  /** The argument an OvfSpec message is about, so the diagnostic points at it. */
+  private static String argumentOf(String message) {
+    if (message.contains("hardware_version")) {
+      return "hardware_version";
+    }
+    if (message.startsWith("Secure Boot")) {
+      return "secure_boot";
+    }
+    if (message.startsWith("unknown OVF property")) {
+      return "properties";
+    }
+    for (String a : List.of("cpus", "scsi_controller")) {
+      if (message.startsWith(a)) {
+        return a;
+      }
+    }
+    return "vm_name";
   }
 
   @Override
   public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
     DiskImage disk = input instanceof DiskFiles f ? f.source() : (DiskImage) input;
-    OvfSpec spec = spec(config, ctx.buildName(), disk.boot());
+    OvfSpec spec = spec(config, ctx.buildName(), disk);
     String format = config.string("format", "ova");
     if (!format.equals("ova") && !format.equals("ovf")) {
       throw config.error("format", "Unknown package format", "Use \"ova\" or \"ovf\".");

@@ -38,13 +38,20 @@ public final class QemuRunner implements AutoCloseable {
    */
   public boolean awaitSerial(String marker, Duration timeout)
       throws IOException, InterruptedException {
+    return awaitSerial(
+        java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(marker)), timeout);
+  }
+
+  /** As {@link #awaitSerial(String, Duration)}, for the first match of {@code pattern}. */
+  public boolean awaitSerial(java.util.regex.Pattern pattern, Duration timeout)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (serial().contains(marker)) {
+      if (pattern.matcher(serial()).find()) {
         return true;
       }
       if (!process.isAlive()) {
-        return serial().contains(marker);
+        return pattern.matcher(serial()).find();
       }
       // KVM stops the guest on an internal error but QEMU stays alive; nothing more will come.
       if (Accelerator.crippled(String.join("\n", qemuOutput()))) {

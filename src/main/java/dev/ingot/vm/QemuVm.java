@@ -35,7 +35,7 @@ public record QemuVm(
             "-accel",
             accel.qemuName(),
             "-machine",
-            "pc",
+            firmware.machine(),
             "-m",
             Integer.toString(memoryMib),
             "-smp",
@@ -49,9 +49,7 @@ public record QemuVm(
             "-nic",
             "none",
             "-no-reboot"));
-    if (firmware.image() != null) {
-      c.addAll(List.of("-bios", firmware.image().toString()));
-    }
+    c.addAll(firmware.qemuArgs());
     String drive = "file=" + disk + ",format=" + format + ",snapshot=on";
     switch (diskBus) {
       case "virtio" -> c.addAll(List.of("-drive", drive + ",if=virtio"));

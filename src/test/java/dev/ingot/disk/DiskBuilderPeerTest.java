@@ -3,6 +3,7 @@ package dev.ingot.disk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ingot.disk.boot.TestPe;
 import dev.ingot.disk.format.TestDisks;
 import dev.ingot.disk.part.PartitionTable;
 import dev.ingot.fs.Digest;
@@ -70,7 +71,17 @@ class DiskBuilderPeerTest {
 
   static DiskSpec spec(PartitionTable.Scheme s, BootMode m, long bootSize) {
     return new DiskSpec(
-        256L << 20, s, m, "ext4", "root", DiskSpec.DEFAULT_ESP, bootSize, List.of("quiet"), "t", T);
+        256L << 20,
+        s,
+        m,
+        false,
+        "ext4",
+        "root",
+        DiskSpec.DEFAULT_ESP,
+        bootSize,
+        List.of("quiet"),
+        "t",
+        T);
   }
 
   @ParameterizedTest(name = "{0} {1} boot={2}")
@@ -133,5 +144,105 @@ class DiskBuilderPeerTest {
         .isInstanceOf(DiskException.class)
         .hasMessageContaining("no kernel");
     assertThat(out).doesNotExist();
+  }
+
+  /** A UEFI tree with made-up signed shim, GRUB (naming /EFI/debian), MokManager and kernel. */
+  FileTree secureTree(DirBlobStore blobs, boolean kernelSigned, boolean withGrub) throws Exception {
+    FileTree.Builder b = FileTree.builder().put(FileEntry.directory("", 0755, 0, 0, T));
+    java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+    files.put("boot/vmlinuz-6.1.0-10-cloud-amd64", TestPe.image(kernelSigned, "kernel"));
+    files.put("boot/initrd.img-6.1.0-10-cloud-amd64", "initrd".getBytes());
+    files.put(SignedBoot.SHIM, TestPe.image(true, "shim"));
+    if (withGrub) {
+      files.put(SignedBoot.GRUB, TestPe.image(true, "normal (memdisk)/grub.cfg\0/EFI/debian"));
+    }
+    files.put(SignedBoot.MOK_MANAGER, TestPe.image(true, "mok"));
+    for (var f : files.entrySet()) {
+      Digest d = blobs.put(new ByteArrayInputStream(f.getValue()));
+      b.putWithParents(FileEntry.file(f.getKey(), 0644, 0, 0, T, f.getValue().length, d), 0755, T);
+    }
+    return b.build();
+  }
+
+  static DiskSpec secureSpec() {
+    return secureSpec(BootMode.UEFI);
+  }
+
+  static DiskSpec secureSpec(BootMode mode) {
+    return new DiskSpec(
+        256L << 20,
+        PartitionTable.Scheme.GPT,
+        mode,
+        true,
+        "ext4",
+        "root",
+        DiskSpec.DEFAULT_ESP,
+        0,
+        List.of(),
+        "t",
+        T);
+  }
+
+  Path buildSecure(FileTree t, DirBlobStore blobs, String name) throws Exception {
+    Path work = Files.createTempDirectory(tmp, "work");
+    Path out = tmp.resolve(name);
+    try {
+      new DiskBuilder(new Tools(new LocalProcessRunner(), new Cancellation()), work)
+          .build(t, blobs, secureSpec(), out);
+    } finally {
+      AtomicOutput.deleteTree(work);
+    }
+    return out;
+  }
+
+  @Test
+  void secureBootPutsTheTreesSignedShimAndGrubOnTheEspWithTheirConfig() throws Exception {
+    DirBlobStore blobs = new DirBlobStore(tmp.resolve("blobs"));
+    FileTree t = secureTree(blobs, true, true);
+    Path a = buildSecure(t, blobs, "a.raw");
+    Thread.sleep(1100);
+    assertThat(TestDisks.sha256(buildSecure(t, blobs, "b.raw"))).isEqualTo(TestDisks.sha256(a));
+    String at = a + "@@" + DiskLayout.plan(secureSpec()).esp().orElseThrow().offset();
+    for (String[] f :
+        new String[][] {
+          {"EFI/BOOT/BOOTX64.EFI", SignedBoot.SHIM},
+          {"EFI/BOOT/grubx64.efi", SignedBoot.GRUB},
+          {"EFI/BOOT/mmx64.efi", SignedBoot.MOK_MANAGER}
+        }) {
+      Path copy = tmp.resolve("copy.efi");
+      Files.deleteIfExists(copy);
+      TestDisks.runOk("mcopy", "-i", at, "::/" + f[0], copy.toString());
+      try (var in = blobs.open(t.get(f[1]).orElseThrow().content())) {
+        assertThat(Files.readAllBytes(copy)).as(f[0]).isEqualTo(in.readAllBytes());
+      }
+    }
+    String uuid = DiskLayout.plan(secureSpec()).rootFs().toString();
+    for (String cfg : List.of("::/EFI/BOOT/grub.cfg", "::/EFI/debian/grub.cfg")) {
+      assertThat(TestDisks.runOk("mtype", "-i", at, cfg))
+          .contains("search --no-floppy --fs-uuid --set=root " + uuid)
+          .contains("configfile $prefix/grub.cfg");
+    }
+  }
+
+  @Test
+  void secureBootWithoutTheSignedPackagesOrWithAnUnsignedKernelIsRefused() throws Exception {
+    DirBlobStore blobs = new DirBlobStore(tmp.resolve("blobs"));
+    assertThatThrownBy(() -> buildSecure(secureTree(blobs, true, false), blobs, "x.raw"))
+        .isInstanceOf(DiskException.class)
+        .hasMessageContaining(SignedBoot.GRUB + " is missing")
+        .hasMessageContaining("shim-signed and grub-efi-amd64-signed");
+    assertThatThrownBy(() -> buildSecure(secureTree(blobs, false, true), blobs, "x.raw"))
+        .isInstanceOf(DiskException.class)
+        .hasMessageContaining("kernel boot/vmlinuz-6.1.0-10-cloud-amd64 is not signed")
+        .hasMessageContaining("(an empty certificate table (not signed))");
+    assertThat(tmp.resolve("x.raw")).doesNotExist();
+    try (var s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString())).containsOnly("blobs");
+    }
+  }
+
+  @Test
+  void secureBootNeedsUefi() {
+    assertThatThrownBy(() -> secureSpec(BootMode.BIOS)).hasMessageContaining("uefi or hybrid");
   }
 }

@@ -45,18 +45,7 @@ class DiskXattrPeerTest {
             StandardCharsets.ISO_8859_1));
     b.putWithParents(
         FileEntry.file("usr/bin/ping", 0755, 0, 0, T, 4, ping).withXattrs(cap), 0755, T);
-    DiskSpec spec =
-        new DiskSpec(
-            256L << 20,
-            PartitionTable.Scheme.MBR,
-            BootMode.BIOS,
-            "ext4",
-            "root",
-            DiskSpec.DEFAULT_ESP,
-            0,
-            List.of(),
-            "t",
-            T);
+    DiskSpec spec = DiskBuilderPeerTest.spec(PartitionTable.Scheme.MBR, BootMode.BIOS, 0);
     Path work = Files.createTempDirectory(tmp, "work");
     Path out = tmp.resolve("d.raw");
     try {

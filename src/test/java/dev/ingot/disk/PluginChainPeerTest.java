@@ -209,7 +209,7 @@ class PluginChainPeerTest {
             () -> plugin("disk").process(Config.of(Map.of("boot", "coreboot")), rootfs(), ctx))
         .isInstanceOf(DiagnosticsException.class)
         .hasMessageContaining("boot mode");
-    DiskImage fake = new DiskImage(tmp.resolve("x.raw"), 1 << 20, "bios", null);
+    DiskImage fake = new DiskImage(tmp.resolve("x.raw"), 1 << 20, "bios", false, null);
     assertThatThrownBy(
             () ->
                 plugin("convert")
@@ -233,6 +233,26 @@ class PluginChainPeerTest {
     assertThatThrownBy(() -> plugin("ova").process(Config.of(Map.of("firmware", "efi")), fake, ctx))
         .isInstanceOf(DiagnosticsException.class)
         .hasMessageContaining("cannot boot with EFI");
+    assertThatThrownBy(
+            () ->
+                plugin("disk")
+                    .process(Config.of(Map.of("boot", "bios", "secure_boot", true)), rootfs(), ctx))
+        .isInstanceOf(DiagnosticsException.class)
+        .hasMessageContaining("Secure Boot needs UEFI");
+    DiskImage uefi = new DiskImage(tmp.resolve("x.raw"), 1 << 20, "uefi", false, null);
+    assertThatThrownBy(
+            () -> plugin("ova").process(Config.of(Map.of("secure_boot", true)), uefi, ctx))
+        .isInstanceOf(DiagnosticsException.class)
+        .hasMessageContaining("cannot boot with Secure Boot");
+    DiskImage signed = new DiskImage(tmp.resolve("x.raw"), 1 << 20, "uefi", true, null);
+    assertThatThrownBy(
+            () ->
+                plugin("ova").process(Config.of(Map.of("hardware_version", "vmx-11")), signed, ctx))
+        .isInstanceOf(DiagnosticsException.class)
+        .satisfies(
+            e ->
+                assertThat(((DiagnosticsException) e).diagnostics().toString())
+                    .contains("vmx-13 or later"));
     assertThat(ctx.outputDir().resolve("vm.raw")).doesNotExist();
   }
 }

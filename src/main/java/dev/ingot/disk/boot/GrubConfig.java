@@ -37,6 +37,14 @@ public record GrubConfig(
         + "\n";
   }
 
+  /**
+   * The grub.cfg a distribution's signed GRUB reads from the ESP (it has no config of ours built
+   * in): find the grub directory as {@link #early} does, then load its grub.cfg.
+   */
+  public String espStub() {
+    return early() + "configfile $prefix/grub.cfg\n";
+  }
+
   public String grubCfg() {
     StringBuilder s = new StringBuilder();
     s.append("# Written by Ingot. The root filesystem is found by UUID, not by device name.\n");

@@ -219,6 +219,17 @@ public final class OvfDescriptor {
     if (s.efi()) {
       x.empty("vmw:Config", "ovf:required", "false", "vmw:key", "firmware", "vmw:value", "efi");
     }
+    if (s.secureBoot()) {
+      // The VirtualMachineConfigSpec property vSphere and govmomi read on import.
+      x.empty(
+          "vmw:Config",
+          "ovf:required",
+          "false",
+          "vmw:key",
+          "bootOptions.efiSecureBootEnabled",
+          "vmw:value",
+          "true");
+    }
     x.close("VirtualHardwareSection");
   }
 

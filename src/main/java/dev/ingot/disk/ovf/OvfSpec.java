@@ -20,6 +20,7 @@ public record OvfSpec(
     String network,
     boolean cdrom,
     boolean efi,
+    boolean secureBoot,
     Map<String, String> properties) {
   /** The properties cloud-init's OVF datasource understands. */
   public static final List<String> CLOUD_INIT_KEYS =
@@ -42,6 +43,13 @@ public record OvfSpec(
           "scsi_controller must be VirtualSCSI, lsilogic, lsilogicsas or buslogic, not '"
               + scsi
               + "'");
+    }
+    if (secureBoot && !efi) {
+      throw new IllegalArgumentException("Secure Boot needs EFI firmware");
+    }
+    if (secureBoot && Integer.parseInt(hardwareVersion.substring(4)) < 13) {
+      throw new IllegalArgumentException(
+          "Secure Boot needs hardware_version vmx-13 or later, not " + hardwareVersion);
     }
     properties = Map.copyOf(properties);
     for (String k : properties.keySet()) {

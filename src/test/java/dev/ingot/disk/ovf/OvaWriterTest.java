@@ -48,6 +48,7 @@ class OvaWriterTest {
             "VM Network",
             true,
             true,
+            true,
             Map.of("hostname", "web<1>"));
     Map<String, Path> disks = new LinkedHashMap<>(Map.of("vm-disk1.vmdk", vmdk));
     Path ova = tmp.resolve("vm.ova");
@@ -141,6 +142,7 @@ class OvaWriterTest {
             "other5xLinux64Guest",
             "lsilogic",
             "VM Network",
+            false,
             false,
             false,
             Map.of());
