@@ -15,7 +15,7 @@ declare -A need=(
   [mmdebstrap]=mmdebstrap [dpkg-deb]=dpkg [apt-ftparchive]=apt-utils [packer]=packer
   [htpasswd]=apache2-utils [gpg]=gnupg [openssl]=openssl [zstd]=zstd [xz]=xz-utils
   [hyperfine]=hyperfine [unshare]=util-linux [sfdisk]=fdisk [blkid]=util-linux [debugfs]=e2fsprogs
-  [getfattr]=attr [setfattr]=attr [podman]=podman [sbsign]=sbsigntool
+  [getfattr]=attr [setfattr]=attr [podman]=podman [sbsign]=sbsigntool [strace]=strace
 )
 # files → package (firmware and boot images have no command)
 declare -A needfile=(

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
     name = "convert",
     // IN and OUT are optional to picocli only so that `-o help` needs none.
     customSynopsis = {
-      "ingot convert [-chpq] [-f=FMT] [-j=N] [-o=OPTIONS] -O=FMT IN OUT",
+      "ingot convert [-chpqUW] [-f=FMT] [-j=N] [-m=N] [-t=CACHE] [-T=CACHE]",
+      "              [-o=OPTIONS] -O=FMT IN OUT",
       "       ingot convert -O=FMT -o help"
     },
     description = {
@@ -60,6 +61,40 @@ public final class ConvertCommand implements Callable<Integer> {
       description = "Threads for reading and compression (default: all cores).")
   Integer threads;
 
+  // qemu-img's tuning flags, so that scripts written for it run unchanged.
+  @Option(
+      names = "-m",
+      paramLabel = "N",
+      description =
+          "Parallel requests, as qemu-img -m (1-16): the threads, up to the cores, without -j.")
+  Integer requests;
+
+  @Option(
+      names = "-W",
+      description =
+          "Allow out-of-order writes (qemu-img -W): accepted; Ingot's ordered writes cost nothing.")
+  boolean outOfOrder;
+
+  @Option(
+      names = "-t",
+      paramLabel = "CACHE",
+      description =
+          "Output cache mode, as qemu-img: unsafe (the default) may return with the image still in"
+              + " the page cache; writeback, writethrough, directsync and none flush it to the disk"
+              + " first.")
+  String cache;
+
+  @Option(
+      names = "-T",
+      paramLabel = "CACHE",
+      description = "Input cache mode (qemu-img -T): checked, and reads go through the page cache.")
+  String sourceCache;
+
+  @Option(
+      names = "-U",
+      description = "Force share (qemu-img -U): Ingot takes no image locks, so it always reads so.")
+  boolean forceShare;
+
   // Optional for picocli so that `-O qcow2 -o help` needs no files; call() requires them.
   @Parameters(
       index = "0",
@@ -97,6 +132,16 @@ public final class ConvertCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (requests != null && (requests < 1 || requests > 16)) {
+      throw new UsageException("-m takes 1 to 16 parallel requests, as qemu-img: " + requests);
+    }
+    int n = threads != null ? threads : requests != null ? Math.min(requests, cores) : cores;
+    if (n < 1) {
+      throw new UsageException("--threads must be at least 1");
+    }
+    boolean durable = !cacheMode("-t", cache).equals("unsafe");
+    cacheMode("-T", sourceCache);
     if (in == null || out == null) {
       throw new UsageException(
           "convert needs an input and an output image: ingot convert -O FMT IN OUT");
@@ -105,10 +150,6 @@ public final class ConvertCommand implements Callable<Integer> {
     Path dst = env.cwd().resolve(out);
     if (!Files.isRegularFile(src)) {
       throw new UsageException("input image not found: " + in);
-    }
-    int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (n < 1) {
-      throw new UsageException("--threads must be at least 1");
     }
     try {
       WriteJob.Progress shown =
@@ -130,7 +171,8 @@ public final class ConvertCommand implements Callable<Integer> {
                 from,
                 dst,
                 opts,
-                new WriteJob(n, env.sourceDateEpoch(0), dst.getFileName().toString(), watched));
+                new WriteJob(
+                    n, env.sourceDateEpoch(0), dst.getFileName().toString(), watched, durable));
             return 0;
           });
     } catch (IOException e) {
@@ -138,5 +180,26 @@ public final class ConvertCommand implements Callable<Integer> {
       env.err().flush();
       return 2;
     }
+  }
+
+  private static final java.util.List<String> CACHE_MODES =
+      java.util.List.of("none", "writeback", "writethrough", "directsync", "unsafe");
+
+  /** A -t/-T value checked as qemu-img checks it; unsafe when not given. */
+  private static String cacheMode(String flag, String mode) {
+    if (mode == null) {
+      return "unsafe";
+    }
+    if (!CACHE_MODES.contains(mode)) {
+      throw new UsageException(
+          "Invalid cache option for "
+              + flag
+              + ": "
+              + mode
+              + " (use one of "
+              + String.join(", ", CACHE_MODES)
+              + ")");
+    }
+    return mode;
   }
 }

@@ -48,7 +48,15 @@ final class Launcher {
 
   /** Starts {@code ./ingot args…}; stdout and stderr go to files beside the working directory. */
   Started start(Map<String, String> extraEnv, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>();
+    return start(extraEnv, List.of(), args);
+  }
+
+  /**
+   * As {@link #start(Map, String...)}, with the launcher run under {@code wrapper} (e.g. strace).
+   */
+  Started start(Map<String, String> extraEnv, List<String> wrapper, String... args)
+      throws IOException {
+    List<String> cmd = new ArrayList<>(wrapper);
     cmd.add(SCRIPT.toString());
     cmd.addAll(Arrays.asList(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());

@@ -107,9 +107,30 @@ public final class DiskImages {
           case WriteOptions.Vmdk v -> new VmdkSparseWriter(v, job).write(src, ch);
           case WriteOptions.Vhd v -> new VhdWriter(v, job).write(src, ch);
         }
+        if (job.durable()) {
+          ch.force(true);
+        }
       }
       readableByAll(tmp.path());
       tmp.commit(true);
+    }
+    if (job.durable()) {
+      syncDirectory(out);
+    }
+  }
+
+  /** Flushes a file to the disk. */
+  static void syncFile(Path p) throws IOException {
+    try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
+      ch.force(true);
+    }
+  }
+
+  /** Flushes the directory holding {@code file}, so that its new name survives a crash too. */
+  static void syncDirectory(Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
     }
   }
 

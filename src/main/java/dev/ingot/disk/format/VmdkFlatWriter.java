@@ -42,10 +42,16 @@ final class VmdkFlatWriter {
       try (FileChannel ch = FileChannel.open(data.path(), StandardOpenOption.WRITE)) {
         id = RawWriter.writeData(src, ch, size, job);
         RawWriter.setLength(ch, size);
+        if (job.durable()) {
+          ch.force(true);
+        }
       }
       VmdkDescriptor d =
           VmdkDescriptor.of(id, size / 512, extent.getFileName().toString(), true, opts);
       Files.write(desc.path(), d.text().getBytes(StandardCharsets.UTF_8));
+      if (job.durable()) {
+        DiskImages.syncFile(desc.path());
+      }
       DiskImages.readableByAll(data.path());
       DiskImages.readableByAll(desc.path());
       data.commit(true);
@@ -55,6 +61,9 @@ final class VmdkFlatWriter {
         Files.deleteIfExists(extent);
         throw e;
       }
+    }
+    if (job.durable()) {
+      DiskImages.syncDirectory(out);
     }
   }
 }

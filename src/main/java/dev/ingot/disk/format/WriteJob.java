@@ -3,10 +3,12 @@ package dev.ingot.disk.format;
 /**
  * Settings of one conversion that are not format options: {@code threads} for compression and
  * reading (≥ 1), {@code epochSeconds} for timestamps inside the image (SOURCE_DATE_EPOCH), {@code
- * fileName}, the name the output will have (VMDK descriptors name their extent file), and {@code
- * progress}, told as the input is worked through.
+ * fileName}, the name the output will have (VMDK descriptors name their extent file), {@code
+ * progress}, told as the input is worked through, and {@code durable}: the output is on the disk,
+ * not only in the page cache, before the write returns (its data, then its name in the directory).
  */
-public record WriteJob(int threads, long epochSeconds, String fileName, Progress progress) {
+public record WriteJob(
+    int threads, long epochSeconds, String fileName, Progress progress, boolean durable) {
   /**
    * How far a conversion is: {@code done} of {@code total} bytes of the input's virtual size have
    * been laid out (0 first, {@code total} last). Called in order from the thread that lays out the
@@ -32,6 +34,11 @@ public record WriteJob(int threads, long epochSeconds, String fileName, Progress
     if (progress == null) {
       throw new IllegalArgumentException("progress must not be null (Progress.NONE)");
     }
+  }
+
+  /** A job whose output may stay in the page cache when it returns, as qemu-img's does. */
+  public WriteJob(int threads, long epochSeconds, String fileName, Progress progress) {
+    this(threads, epochSeconds, fileName, progress, false);
   }
 
   /** A job nobody watches. */
