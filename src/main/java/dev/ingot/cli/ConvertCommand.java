@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
     // IN and OUT are optional to picocli only so that `-o help` needs none.
     customSynopsis = {
       "ingot convert [-chpqUW] [-f=FMT] [-j=N] [-m=N] [-t=CACHE] [-T=CACHE]",
-      "              [-o=OPTIONS] -O=FMT IN OUT",
+      "              [-B=BASE [-F=FMT]] [-o=OPTIONS] -O=FMT IN OUT",
       "       ingot convert -O=FMT -o help"
     },
     description = {
@@ -60,6 +60,20 @@ public final class ConvertCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Threads for reading and compression (default: all cores).")
   Integer threads;
+
+  @Option(
+      names = "-B",
+      paramLabel = "BASE",
+      description =
+          "Write a qcow2 overlay of BASE (relative to OUT's directory, as the header stores it):"
+              + " only clusters that differ from BASE are stored.")
+  String backing;
+
+  @Option(
+      names = "-F",
+      paramLabel = "FMT",
+      description = "The format of BASE (probed when omitted).")
+  String backingFormat;
 
   // qemu-img's tuning flags, so that scripts written for it run unchanged.
   @Option(
@@ -128,7 +142,11 @@ public final class ConvertCommand implements Callable<Integer> {
         return 0;
       }
       from = inFormat == null ? null : DiskFormat.parse(inFormat);
-      opts = DiskImages.options(to, options, compress);
+      WriteOptions parsed = DiskImages.options(to, options, compress);
+      opts = backing == null ? parsed : DiskImages.withBacking(parsed, backing, backingFormat);
+      if (backing == null && backingFormat != null) {
+        throw new UsageException("-F names the format of a backing file: give it with -B");
+      }
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -66,6 +66,43 @@ class ConvertQemuFlagsTest {
   }
 
   @Test
+  void backingFileFlagsMakeAnOverlayAsQemuImgNamesThem() throws Exception {
+    Path w = input();
+    assertThat(
+            CliTestSupport.run(w, Map.of(), "convert", "-O", "qcow2", "in.raw", "base.qcow2")
+                .exitCode())
+        .isZero();
+    CliTestSupport.Run r =
+        CliTestSupport.run(
+            w,
+            Map.of(),
+            "convert",
+            "-B",
+            "base.qcow2",
+            "-F",
+            "qcow2",
+            "-O",
+            "qcow2",
+            "in.raw",
+            "d.qcow2");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(TestDisks.qemuInfo(w.resolve("d.qcow2"), null).path("backing-filename").asText())
+        .isEqualTo("base.qcow2");
+    TestDisks.runOk("qemu-img", "check", w.resolve("d.qcow2").toString());
+    CliTestSupport.Run f =
+        CliTestSupport.run(w, Map.of(), "convert", "-F", "raw", "-O", "qcow2", "in.raw", "x");
+    assertThat(f.exitCode()).isEqualTo(2);
+    assertThat(f.err()).contains("give it with -B");
+    CliTestSupport.Run v =
+        CliTestSupport.run(
+            w, Map.of(), "convert", "-B", "base.qcow2", "-O", "vmdk", "in.raw", "x.vmdk");
+    assertThat(v.exitCode()).isEqualTo(2);
+    assertThat(v.err()).contains("needs -O qcow2");
+    assertThat(w.resolve("x")).doesNotExist();
+    assertThat(w.resolve("x.vmdk")).doesNotExist();
+  }
+
+  @Test
   void badValuesAreUsageErrorsWithNoOutput() throws Exception {
     Path w = input();
     CliTestSupport.Run m =

@@ -101,6 +101,8 @@ public final class DiskImages {
       try (FileChannel ch = FileChannel.open(tmp.path(), StandardOpenOption.WRITE)) {
         switch (opts) {
           case WriteOptions.Raw r -> RawWriter.write(src, ch, job);
+          case WriteOptions.Qcow2 q when q.backingFile() != null ->
+              writeOverlay(src, out, q, job, ch);
           case WriteOptions.Qcow2 q -> new Qcow2Writer(q, job).write(src, ch);
           case WriteOptions.Vmdk v when v.streamOptimized() ->
               new VmdkStreamWriter(v, job).write(src, ch);
@@ -116,6 +118,25 @@ public final class DiskImages {
     }
     if (job.durable()) {
       syncDirectory(out);
+    }
+  }
+
+  /**
+   * A qcow2 overlay of the backing file {@code q} names, resolved from the output's directory as
+   * QEMU will resolve it; the output must not replace a file the backing image reads.
+   */
+  private static void writeOverlay(
+      DiskReader src, Path out, WriteOptions.Qcow2 q, WriteJob job, FileChannel ch)
+      throws IOException {
+    String fmt = q.backingFormat() == null ? null : q.backingFormat().qemuName();
+    try (DiskReader base = BackingFiles.open(out, q.backingFile(), fmt, 0)) {
+      for (Path f : base.files()) {
+        if (Files.exists(out) && Files.isSameFile(f, out)) {
+          throw new DiskFormatException(
+              "the output " + out + " is a file its backing image reads (" + f + ")");
+        }
+      }
+      new Qcow2Writer(q, job, base).write(src, ch);
     }
   }
 
@@ -188,5 +209,27 @@ public final class DiskImages {
   /** Parses qemu-img style options for {@code format}; see {@link WriteOptions#parse}. */
   public static WriteOptions options(DiskFormat format, String list, boolean compress) {
     return WriteOptions.parse(format, WriteOptions.parseList(list), compress);
+  }
+
+  /**
+   * {@code opts} as an overlay of {@code backingFile} (qemu-img's {@code -B}) in {@code
+   * backingFormat} ({@code -F}, null: probed). Only qcow2 has backing files here.
+   */
+  public static WriteOptions withBacking(
+      WriteOptions opts, String backingFile, String backingFormat) {
+    if (!(opts instanceof WriteOptions.Qcow2 q)) {
+      throw new IllegalArgumentException(
+          "a backing file (-B) needs -O qcow2, not " + opts.format().id());
+    }
+    if (q.backingFile() != null) {
+      throw new IllegalArgumentException("give the backing file once: -B or -o backing_file");
+    }
+    return new WriteOptions.Qcow2(
+        q.clusterSize(),
+        q.compress(),
+        q.level(),
+        q.zstd(),
+        backingFile,
+        backingFormat == null ? null : DiskFormat.parse(backingFormat));
   }
 }

@@ -52,7 +52,8 @@ final class PlainChunks {
     return cs.chunkSize() / blockSize;
   }
 
-  private static final Result EMPTY = new Result(null, null, 0, false);
+  /** The result of a chunk with nothing to store. */
+  static final Result EMPTY = new Result(null, null, 0, false);
 
   private ByteBuffer pooledBuffer() {
     ByteBuffer buf = pool.poll();

@@ -15,6 +15,13 @@ final class Qcow2Layout {
   static final long COPIED = 1L << 63;
   static final long COMPRESSED = 1L << 62;
   static final long OFFSET_MASK = 0x00fffffffffffe00L;
+
+  /** L2 entry flag (v3): the cluster reads as zeros, not from the backing file. */
+  static final long ZERO = 1L;
+
+  /** Header extension: the backing file's format name. */
+  static final int BACKING_FORMAT_EXTENSION = 0xE2792ACA;
+
   static final int HEADER_LENGTH = 112;
 
   private final int cs;
@@ -23,14 +30,22 @@ final class Qcow2Layout {
   private final int l2Entries;
   private final int csizeShift;
   private final boolean zstd;
+  private final String backingFile;
+  private final String backingFormat;
 
   Qcow2Layout(int clusterSize, long size) {
-    this(clusterSize, size, false);
+    this(clusterSize, size, false, null, null);
   }
 
-  /** {@code zstd}: compressed clusters are zstd frames (header compression type 1). */
-  Qcow2Layout(int clusterSize, long size, boolean zstd) {
+  /**
+   * {@code zstd}: compressed clusters are zstd frames (header compression type 1); {@code
+   * backingFile} and its {@code backingFormat} (qemu-img's name) when this is an overlay, else
+   * null.
+   */
+  Qcow2Layout(int clusterSize, long size, boolean zstd, String backingFile, String backingFormat) {
     this.zstd = zstd;
+    this.backingFile = backingFile;
+    this.backingFormat = backingFormat;
     this.cs = clusterSize;
     this.clusterBits = Integer.numberOfTrailingZeros(clusterSize);
     this.size = size;
@@ -140,7 +155,7 @@ final class Qcow2Layout {
         for (long c = first; c <= last; c++) {
           refs[(int) c]++;
         }
-      } else {
+      } else if ((e & OFFSET_MASK) != 0) { // a zero-flag entry has no host cluster
         refs[(int) ((e & OFFSET_MASK) / cs)]++;
       }
     }
@@ -161,7 +176,21 @@ final class Qcow2Layout {
   private ByteBuffer header(int l1Size, long l1Offset, long rtOffset, int rtClusters) {
     ByteBuffer h = ByteBuffer.allocate(cs);
     h.putInt(MAGIC).putInt(3); // version 3
-    h.putLong(0).putInt(0); // no backing file
+    byte[] name =
+        backingFile == null
+            ? new byte[0]
+            : backingFile.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] fmt =
+        backingFormat == null
+            ? new byte[0]
+            : backingFormat.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    // Extensions follow the header (each padded to 8 bytes, then an end marker of 8 zero bytes);
+    // the backing file's name comes after them, as QEMU lays them out.
+    int nameAt = HEADER_LENGTH + (fmt.length > 0 ? 8 + (int) Blocks.alignUp(fmt.length, 8) : 0) + 8;
+    if (nameAt + name.length > cs) {
+      throw new IllegalArgumentException("the backing file name does not fit the header cluster");
+    }
+    h.putLong(name.length == 0 ? 0 : nameAt).putInt(name.length);
     h.putInt(clusterBits).putLong(size).putInt(0); // not encrypted
     h.putInt(l1Size).putLong(l1Offset).putLong(rtOffset).putInt(rtClusters);
     h.putInt(0).putLong(0); // no snapshots
@@ -171,6 +200,11 @@ final class Qcow2Layout {
     h.putInt(4).putInt(HEADER_LENGTH); // refcount_order 4 = 16-bit refcounts
     // Compression type (0 zlib, 1 zstd); then padding and the end-of-extensions marker.
     h.put((byte) (zstd ? 1 : 0));
+    if (fmt.length > 0) {
+      h.putInt(HEADER_LENGTH, BACKING_FORMAT_EXTENSION).putInt(HEADER_LENGTH + 4, fmt.length);
+      h.put(HEADER_LENGTH + 8, fmt);
+    }
+    h.put(nameAt, name);
     return h.clear();
   }
 }

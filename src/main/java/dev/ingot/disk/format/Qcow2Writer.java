@@ -11,7 +11,10 @@ import java.util.zip.Deflater;
  * structures, and the header last into cluster 0. With compression each cluster is a raw deflate
  * stream (compression type zlib) or a zstd frame (compression type zstd), packed byte by byte as
  * QEMU packs them, and stored uncompressed when compression does not make it smaller. Clusters are
- * read, tested and compressed on all threads. Not thread-safe; one instance per output.
+ * read, tested and compressed on all threads. As an overlay of a backing image, a cluster whose
+ * bytes equal the backing image's is left to it, and a zero cluster over backing data gets the zero
+ * flag, so the overlay holds only what changed (qemu-img convert -B stores everything instead). Not
+ * thread-safe; one instance per output.
  */
 final class Qcow2Writer {
   private final WriteOptions.Qcow2 opts;
@@ -22,10 +25,22 @@ final class Qcow2Writer {
   // Per-thread output buffers; zstd writes into direct ones (the clusters are direct too).
   private final ThreadLocal<byte[]> deflateBuffers;
   private final ThreadLocal<ByteBuffer> zstdBuffers;
+  // The image this one is an overlay of (null: none), with where it has data and a per-thread
+  // buffer to read it into.
+  private final DiskReader base;
+  private final Extents baseData;
+  private final ThreadLocal<ByteBuffer> baseBuffers;
 
-  Qcow2Writer(WriteOptions.Qcow2 opts, WriteJob job) {
+  Qcow2Writer(WriteOptions.Qcow2 opts, WriteJob job) throws IOException {
+    this(opts, job, null);
+  }
+
+  /** {@code base}: the backing image {@code opts} names, opened, or null when there is none. */
+  Qcow2Writer(WriteOptions.Qcow2 opts, WriteJob job, DiskReader base) throws IOException {
     this.opts = opts;
     this.job = job;
+    this.base = base;
+    this.baseData = base == null ? null : base.allocated();
     this.cs = opts.clusterSize();
     this.chunk = Math.max(cs, 1 << 20);
     this.deflaters = ThreadLocal.withInitial(() -> new Deflater(opts.level(), true));
@@ -33,14 +48,24 @@ final class Qcow2Writer {
     this.zstdBuffers =
         ThreadLocal.withInitial(
             () -> ByteBuffer.allocateDirect((int) com.github.luben.zstd.Zstd.compressBound(cs)));
+    this.baseBuffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(chunk));
   }
 
-  /** A scanned chunk plus, when compressing, the compressed bytes of each non-zero cluster. */
-  private record Out(PlainChunks.Result plain, byte[][] compressed) {}
+  /**
+   * A scanned chunk (its non-zero clusters those to store), the clusters to flag as zeros over the
+   * backing image (null: none) and, when compressing, the compressed bytes of each stored cluster.
+   */
+  private record Out(PlainChunks.Result plain, boolean[] zeroed, byte[][] compressed) {}
 
   void write(DiskReader src, FileChannel out) throws IOException {
     long size = src.virtualSize();
-    Qcow2Layout layout = new Qcow2Layout(cs, size, opts.zstd());
+    Qcow2Layout layout =
+        new Qcow2Layout(
+            cs,
+            size,
+            opts.zstd(),
+            opts.backingFile(),
+            base == null ? null : base.format().qemuName());
     PlainChunks pc = new PlainChunks(new ChunkSource(src, chunk), cs, false);
     long[] l2 = new long[(int) layout.guestClusters()];
     long[] pos = {cs};
@@ -58,10 +83,18 @@ final class Qcow2Writer {
         job,
         pc.source(),
         c -> {
-          PlainChunks.Result r = pc.scan(c);
-          return new Out(r, opts.compress() && !r.empty() ? compress(pc, r) : null);
+          Out o = againstBase(pc, c, pc.scan(c));
+          PlainChunks.Result r = o.plain();
+          return opts.compress() && !r.empty() ? new Out(r, o.zeroed(), compress(pc, r)) : o;
         },
         (c, o) -> {
+          if (o.zeroed() != null) {
+            for (int b = 0; b < o.zeroed().length; b++) {
+              if (o.zeroed()[b]) {
+                l2[(int) (c * perChunk + b)] = Qcow2Layout.ZERO;
+              }
+            }
+          }
           if (o.plain().empty()) {
             return;
           }
@@ -104,6 +137,48 @@ final class Qcow2Writer {
           }
           done.run();
         });
+  }
+
+  /**
+   * Compares chunk {@code c} with the backing image: clusters equal to it are not stored, and zero
+   * clusters where it has data get the zero flag. Without a backing image, the chunk as scanned.
+   */
+  private Out againstBase(PlainChunks pc, long c, PlainChunks.Result r) throws IOException {
+    long at = c * chunk;
+    int len = pc.source().length(c);
+    if (base == null || !baseData.intersects(at, at + len)) {
+      return new Out(r, null, null); // the base reads as zeros here: every data cluster differs
+    }
+    ByteBuffer b = baseBuffers.get();
+    base.read(at, b.clear().limit(len));
+    if (len < chunk) {
+      Blocks.zero(b.clear().position(len)); // whole clusters are compared: zeros past the end
+    }
+    b.clear();
+    boolean[] nz = r.empty() ? null : r.nonZero();
+    int n = pc.blocksPerChunk();
+    boolean[] store = new boolean[n];
+    boolean[] zeroed = new boolean[n];
+    boolean anyStore = false;
+    boolean anyZeroed = false;
+    for (int k = 0; k < n && (long) k * cs < len; k++) {
+      ByteBuffer theirs = b.slice(k * cs, cs);
+      if (nz == null || !nz[k]) {
+        zeroed[k] = !Blocks.isZero(theirs);
+        anyZeroed |= zeroed[k];
+      } else if (pc.block(r, k).mismatch(theirs) >= 0) {
+        store[k] = true;
+        anyStore = true;
+      }
+    }
+    PlainChunks.Result kept;
+    if (anyStore) {
+      kept = new PlainChunks.Result(r.data(), store, r.crc(), r.pooled());
+    } else {
+      pc.release(r);
+      kept = PlainChunks.EMPTY;
+    }
+    return new Out(kept, anyZeroed ? zeroed : null, null);
   }
 
   /** Compressed bytes per cluster, or null where compression does not make it smaller. */

@@ -39,10 +39,30 @@ public sealed interface WriteOptions {
   /**
    * qcow2 version 3. {@code clusterSize} in bytes, a power of two from 512 B to 2 MiB; {@code
    * level} is the compression level (1-9) used when {@code compress} is set, for deflate or, with
-   * {@code zstd} (compression_type=zstd, QEMU 5.1 and later), for zstd.
+   * {@code zstd} (compression_type=zstd, QEMU 5.1 and later), for zstd. {@code backingFile} (null:
+   * none) makes an overlay of that image, named as the header will store it (relative to the
+   * output's directory), in {@code backingFormat} (null: probed); the overlay holds only the
+   * clusters whose content differs from it.
    */
-  record Qcow2(int clusterSize, boolean compress, int level, boolean zstd) implements WriteOptions {
+  record Qcow2(
+      int clusterSize,
+      boolean compress,
+      int level,
+      boolean zstd,
+      String backingFile,
+      DiskFormat backingFormat)
+      implements WriteOptions {
     public Qcow2 {
+      if (backingFile != null
+          && (backingFile.isBlank()
+              || backingFile.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 1023
+              || backingFile.chars().anyMatch(c -> c < 0x20))) {
+        throw new IllegalArgumentException(
+            "backing_file must be a file name of 1 to 1023 bytes without control characters");
+      }
+      if (backingFormat != null && backingFile == null) {
+        throw new IllegalArgumentException("backing_fmt needs backing_file (-B)");
+      }
       if (clusterSize < 512 || clusterSize > (2 << 20) || Integer.bitCount(clusterSize) != 1) {
         throw new IllegalArgumentException(
             "cluster_size must be a power of two between 512 and 2097152, not " + clusterSize);
@@ -157,7 +177,9 @@ public sealed interface WriteOptions {
                 number(
                     take(o, "compression_level", zstd ? ZSTD_LEVEL : DEFAULT_LEVEL),
                     "compression_level"),
-                zstd);
+                zstd,
+                o.remove("backing_file"),
+                backingFormat(o.remove("backing_fmt")));
           }
           case VMDK -> {
             yield new Vmdk(
@@ -216,7 +238,15 @@ public sealed interface WriteOptions {
               new Spec("cluster_size", "<size>", "64K", "cluster size, a power of two, 512 to 2M"),
               new Spec("compress", "on|off", "off", "compress every cluster (as -c)"),
               new Spec("compression_type", "zlib|zstd", "zlib", "zstd needs QEMU 5.1 or later"),
-              new Spec("compression_level", "1-9", "1 for zlib, 3 for zstd", fewer));
+              new Spec("compression_level", "1-9", "1 for zlib, 3 for zstd", fewer),
+              new Spec(
+                  "backing_file",
+                  "<file>",
+                  "none",
+                  "an overlay of this image, relative to the output's directory (as -B): only"
+                      + " clusters that differ from it are stored"),
+              new Spec(
+                  "backing_fmt", "raw|qcow2|vmdk|vpc", "probed", "the backing file's format (-F)"));
       case VMDK ->
           java.util.List.of(
               new Spec(
@@ -296,6 +326,10 @@ public sealed interface WriteOptions {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(key + " must be a number, not '" + v + "'");
     }
+  }
+
+  private static DiskFormat backingFormat(String name) {
+    return name == null ? null : DiskFormat.parse(name);
   }
 
   private static String take(Map<String, String> o, String key, String fallback) {
