@@ -170,6 +170,44 @@ class PluginChainPeerTest {
   }
 
   @Test
+  void convertWritesAnOverlayOfTheLastReleaseWhenGivenItsBackingFile() throws Exception {
+    StepContext ctx = ctx();
+    DiskImage disk =
+        (DiskImage) plugin("disk").process(Config.of(Map.of("size", "256M")), rootfs(), ctx);
+    Path last = tmp.resolve("releases/vm-last.qcow2");
+    Files.createDirectories(last.getParent());
+    TestDisks.runOk("qemu-img", "convert", "-O", "qcow2", disk.raw().toString(), last.toString());
+    DiskFiles delta =
+        (DiskFiles)
+            plugin("convert")
+                .process(
+                    Config.of(
+                        Map.of(
+                            "formats",
+                            List.of("qcow2"),
+                            "options",
+                            Map.of("qcow2", "backing_file=" + last))),
+                    disk,
+                    ctx);
+    Path d = delta.disks().getFirst();
+    assertThat(TestDisks.qemuInfo(d, null).path("backing-filename").asText())
+        .isEqualTo(last.toString());
+    assertThat(
+            TestDisks.runOk(
+                "qemu-img",
+                "compare",
+                "-f",
+                "raw",
+                "-F",
+                "qcow2",
+                disk.raw().toString(),
+                d.toString()))
+        .contains("Images are identical");
+    // Nothing changed since that release: the overlay is metadata only.
+    assertThat(Files.size(d)).isLessThan(1 << 20);
+  }
+
+  @Test
   void aBuildCancelledWhileConvertingLeavesNoPartialImage() throws Exception {
     DiskImage disk =
         (DiskImage) plugin("disk").process(Config.of(Map.of("size", "256M")), rootfs(), ctx());
