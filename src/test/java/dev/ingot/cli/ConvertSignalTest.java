@@ -61,9 +61,7 @@ class ConvertSignalTest {
       Thread.sleep(50);
     }
     assertThat(empty(out)).as("the conversion started").isFalse();
-    Process kill =
-        new ProcessBuilder("/bin/sh", "-c", "kill -" + signal + " " + run.process().pid()).start();
-    assertThat(kill.waitFor()).isZero();
+    run.signal(signal);
     Launcher.Run r = run.await();
 
     assertThat(r.exitCode()).as(r.all()).isEqualTo(exitCode);

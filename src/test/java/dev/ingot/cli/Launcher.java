@@ -76,6 +76,13 @@ final class Launcher {
 
   /** A running launcher. */
   record Started(Process process, Path out, Path err) {
+    /** Sends {@code signal} (INT, TERM, …) to the launcher's process, as kill(1) would. */
+    void signal(String signal) throws Exception {
+      Process kill =
+          new ProcessBuilder("/bin/sh", "-c", "kill -" + signal + " " + process.pid()).start();
+      assertThat(kill.waitFor()).as("kill -" + signal).isZero();
+    }
+
     /** Waits for the end (at most two minutes: a hang fails the test instead of blocking it). */
     Run await() throws Exception {
       boolean done = process.waitFor(2, TimeUnit.MINUTES);

@@ -1,7 +1,9 @@
 package dev.ingot.scan.db;
 
+import dev.ingot.plugin.Cancellation;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,18 +13,28 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * {@code ingot db import}: reads a source (a path, or an http(s) URL fetched once into the cache),
  * detects its format unless told ("osv" for a directory, a zip or a JSON record; "debian-tracker"
  * for the tracker export), and stores it as one segment. Nothing is ever downloaded unless a URL is
- * given. Thread-safe.
+ * given. A cancelled import (Ctrl-C) stops its download at once and otherwise before it stores
+ * anything; the database is then as it was, with no temporary file left. Thread-safe.
  */
 public final class DbImport {
   private final Path dbDir;
+  private final Cancellation cancel;
 
   public DbImport(Path dbDir) {
+    this(dbDir, new Cancellation());
+  }
+
+  public DbImport(Path dbDir, Cancellation cancel) {
     this.dbDir = dbDir;
+    this.cancel = cancel;
   }
 
   /**
@@ -65,6 +77,7 @@ public final class DbImport {
       }
       String n =
           name != null ? name : defaultName(kind, remote ? URI.create(source).getPath() : source);
+      cancel.check(); // the last point before the database changes
       return AdvisoryDb.store(dbDir, n, kind, source, now, result);
     } finally {
       if (remote) {
@@ -133,17 +146,40 @@ public final class DbImport {
             .connectTimeout(Duration.ofSeconds(30))
             .build();
     try {
-      HttpResponse<Path> r =
-          client.send(
+      // Headers asynchronously and the body copied here, so that a cancellation aborts the
+      // transfer where it is and no client thread writes the file after it has been removed.
+      CompletableFuture<HttpResponse<InputStream>> sent =
+          client.sendAsync(
               HttpRequest.newBuilder(URI.create(url)).GET().build(),
-              HttpResponse.BodyHandlers.ofFile(tmp));
-      if (r.statusCode() != 200) {
-        throw new AdvisoryDbException(
-            "downloading "
-                + url
-                + " failed with HTTP "
-                + r.statusCode()
-                + "; check the URL or import a local copy");
+              HttpResponse.BodyHandlers.ofInputStream());
+      try (AutoCloseable stop = cancel.onCancel(() -> sent.cancel(true))) {
+        HttpResponse<InputStream> r = sent.get();
+        try (InputStream body = r.body();
+            AutoCloseable unblock = cancel.onCancel(() -> closeQuietly(body))) {
+          if (r.statusCode() != 200) {
+            throw new AdvisoryDbException(
+                "downloading "
+                    + url
+                    + " failed with HTTP "
+                    + r.statusCode()
+                    + "; check the URL or import a local copy");
+          }
+          try (OutputStream out = Files.newOutputStream(tmp)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = body.read(buf)) >= 0; ) {
+              cancel.check();
+              out.write(buf, 0, n);
+            }
+          }
+        }
+      } catch (CancellationException e) {
+        throw new Cancellation.CancelledException();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      } catch (InterruptedException | IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException(e); // closing a callback handle does not fail
       }
       return tmp;
     } catch (InterruptedException e) {
@@ -152,10 +188,19 @@ public final class DbImport {
       throw new IOException("download of " + url + " interrupted", e);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
+      cancel.check(); // however the aborted transfer failed, it failed because it was cancelled
       if (e instanceof AdvisoryDbException) {
         throw e;
       }
       throw new AdvisoryDbException("cannot download " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // Closing only unblocks the copy, which then fails as cancelled.
     }
   }
 }
