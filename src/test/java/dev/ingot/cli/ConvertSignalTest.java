@@ -24,8 +24,9 @@ class ConvertSignalTest {
   @ParameterizedTest
   @CsvSource({"INT, 130", "TERM, 143"})
   void aSignalStopsTheConversionAndLeavesNoFile(String signal, int exitCode) throws Exception {
-    Path work = Files.createDirectories(root.resolve("work"));
-    Path tmp = Files.createDirectories(root.resolve("tmp"));
+    Launcher launcher = Launcher.under(root);
+    Path work = launcher.cwd();
+    Path tmp = launcher.tmp();
     // Random data compressed hard on one thread: many seconds of work, to be interrupted.
     Path in = work.resolve("in.raw");
     try (FileChannel ch =
@@ -42,19 +43,18 @@ class ConvertSignalTest {
     }
     Path out = Files.createDirectories(work.resolve("out"));
     Launcher.Started run =
-        new Launcher(work, tmp)
-            .start(
-                Map.of(),
-                "convert",
-                "-j",
-                "1",
-                "-c",
-                "-O",
-                "qcow2",
-                "-o",
-                "compression_level=9",
-                "in.raw",
-                "out/disk.qcow2");
+        launcher.start(
+            Map.of(),
+            "convert",
+            "-j",
+            "1",
+            "-c",
+            "-O",
+            "qcow2",
+            "-o",
+            "compression_level=9",
+            "in.raw",
+            "out/disk.qcow2");
     // Signalled once the output is being written (its temporary file exists).
     for (int i = 0; i < 1200 && empty(out); i++) {
       assertThat(run.process().isAlive()).as("convert still runs").isTrue();

@@ -34,12 +34,12 @@ class DbImportSignalTest {
   @ParameterizedTest
   @CsvSource({"INT, 130", "TERM, 143"})
   void aSignalStopsTheDownloadAndKeepsTheDatabase(String signal, int exitCode) throws Exception {
-    Path work = Files.createDirectories(root.resolve("work"));
-    Path tmp = Files.createDirectories(root.resolve("tmp"));
+    Launcher launcher = Launcher.under(root);
+    Path work = launcher.cwd();
+    Path tmp = launcher.tmp();
     Path db = work.resolve("db");
     Files.writeString(work.resolve("DSA-0001-1.json"), RECORD);
-    Launcher l = new Launcher(work, tmp);
-    Launcher.Run first = l.run(Map.of(), "db", "import", "--db", "db", "DSA-0001-1.json");
+    Launcher.Run first = launcher.run(Map.of(), "db", "import", "--db", "db", "DSA-0001-1.json");
     assertThat(first.exitCode()).as(first.all()).isZero();
     List<String> before = names(db);
 
@@ -63,7 +63,7 @@ class DbImportSignalTest {
     server.start();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/osv.zip";
-      Launcher.Started run = l.start(Map.of(), "db", "import", "--db", "db", url);
+      Launcher.Started run = launcher.start(Map.of(), "db", "import", "--db", "db", url);
       assertThat(sent.await(60, java.util.concurrent.TimeUnit.SECONDS))
           .as("the download started")
           .isTrue();
@@ -78,7 +78,7 @@ class DbImportSignalTest {
       assertThat(r.exitCode()).as(r.all()).isEqualTo(exitCode);
       assertThat(r.err()).contains("Interrupted: stopping the import");
       assertThat(names(db)).isEqualTo(before);
-      Launcher.Run info = l.run(Map.of(), "db", "info", "--db", "db");
+      Launcher.Run info = launcher.run(Map.of(), "db", "info", "--db", "db");
       assertThat(info.exitCode()).as(info.all()).isZero();
       assertThat(info.out()).contains("dsa-0001-1");
       assertThat(tmp).isEmptyDirectory();

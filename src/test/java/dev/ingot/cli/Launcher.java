@@ -32,11 +32,13 @@ final class Launcher {
   private static final Path SCRIPT = Path.of("ingot").toAbsolutePath();
 
   private final Path cwd;
+  private final Path tmp;
   private final Map<String, String> env = new HashMap<>();
 
   /** A launcher run in {@code cwd}, with {@code tmp} as $TMPDIR and a cache under {@code tmp}. */
   Launcher(Path cwd, Path tmp) {
     this.cwd = cwd;
+    this.tmp = tmp;
     assertThat(SCRIPT).as("the ./ingot launcher at the repository root").isExecutable();
     env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
     env.put("HOME", System.getProperty("user.home"));
@@ -44,6 +46,21 @@ final class Launcher {
     env.put("INGOT_CLASSPATH", mainClasspath());
     env.put("TMPDIR", tmp.toString());
     env.put("XDG_CACHE_HOME", cwd.resolveSibling(cwd.getFileName() + "-cache").toString());
+  }
+
+  /** A launcher run in {@code root}/work with {@code root}/tmp as $TMPDIR, both made here. */
+  static Launcher under(Path root) throws IOException {
+    return new Launcher(
+        Files.createDirectories(root.resolve("work")),
+        Files.createDirectories(root.resolve("tmp")));
+  }
+
+  Path cwd() {
+    return cwd;
+  }
+
+  Path tmp() {
+    return tmp;
   }
 
   /** Starts {@code ./ingot args…}; stdout and stderr go to files beside the working directory. */
