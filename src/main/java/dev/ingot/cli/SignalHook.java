@@ -100,11 +100,22 @@ final class SignalHook implements AutoCloseable {
       try {
         return work.run(cancel);
       } catch (Cancellation.CancelledException e) {
-        err.println("Interrupted: " + output + " was not written.");
-        err.flush();
-        return 128 + Math.max(hook.signal(), 2); // cancelled without a signal reads as SIGINT
+        return interrupted(err, output, hook);
+      } catch (Exception e) {
+        // Ctrl-C signals the whole process group: a child (dpkg, a maintainer script) may die of
+        // it and fail the work before the work sees its token. Such a failure is the interruption.
+        if (hook.signal() != 0) {
+          return interrupted(err, output, hook);
+        }
+        throw e;
       }
     }
+  }
+
+  private static int interrupted(PrintWriter err, Object output, SignalHook hook) {
+    err.println("Interrupted: " + output + " was not written.");
+    err.flush();
+    return 128 + Math.max(hook.signal(), 2); // cancelled without a signal reads as SIGINT
   }
 
   @Override
