@@ -87,6 +87,17 @@ public final class TestDisks {
     return ours;
   }
 
+  /**
+   * Asserts that qemu-img finds {@code image} (in qemu-img's {@code format}) identical to a raw
+   * one.
+   */
+  public static void assertIdenticalToRaw(Path raw, Path image, String format) throws IOException {
+    assertThat(
+            runOk(
+                "qemu-img", "compare", "-f", "raw", "-F", format, raw.toString(), image.toString()))
+        .contains("Images are identical");
+  }
+
   /** Asserts two files have the same bytes, naming the first differing offset. */
   public static void assertSameBytes(Path a, Path b, long length) throws IOException {
     try (RandomAccessFile fa = new RandomAccessFile(a.toFile(), "r");
