@@ -9,6 +9,7 @@ import dev.ingot.disk.format.DiskImages;
 import dev.ingot.disk.format.WriteJob;
 import dev.ingot.disk.ovf.OvaWriter;
 import dev.ingot.disk.ovf.OvfSpec;
+import dev.ingot.disk.ovf.OvfSpecException;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
 import dev.ingot.plugin.AtomicOutput;
@@ -20,7 +21,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -113,28 +113,22 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
           fw.equals("efi"),
           secureBoot,
           c.stringMap("properties"));
-    } catch (IllegalArgumentException e) {
-      throw c.error(argumentOf(e.getMessage()), "Bad OVF settings", e.getMessage());
+    } catch (OvfSpecException e) {
+      throw c.error(argument(e.setting()), "Bad OVF settings", e.getMessage());
     }
   }
 
-  /** The argument an OvfSpec message is about, so the diagnostic points at it. */
-  private static String argumentOf(String message) {
-    if (message.contains("hardware_version")) {
-      return "hardware_version";
-    }
-    if (message.startsWith("Secure Boot")) {
-      return "secure_boot";
-    }
-    if (message.startsWith("unknown OVF property")) {
-      return "properties";
-    }
-    for (String a : List.of("cpus", "scsi_controller")) {
-      if (message.startsWith(a)) {
-        return a;
-      }
-    }
-    return "vm_name";
+  /** The template argument that sets {@code s}, so the diagnostic points at its value. */
+  static String argument(OvfSpec.Setting s) {
+    return switch (s) {
+      case VM_NAME -> "vm_name";
+      case CPUS -> "cpus";
+      case MEMORY -> "memory";
+      case HARDWARE_VERSION -> "hardware_version";
+      case SCSI_CONTROLLER -> "scsi_controller";
+      case SECURE_BOOT -> "secure_boot";
+      case PROPERTIES -> "properties";
+    };
   }
 
   @Override

@@ -26,35 +26,55 @@ public record OvfSpec(
   public static final List<String> CLOUD_INIT_KEYS =
       List.of("instance-id", "hostname", "seedfrom", "public-keys", "user-data", "password");
 
+  /** The settings OvfSpec checks, named in the {@link OvfSpecException} that refuses one. */
+  public enum Setting {
+    VM_NAME,
+    CPUS,
+    MEMORY,
+    HARDWARE_VERSION,
+    SCSI_CONTROLLER,
+    SECURE_BOOT,
+    PROPERTIES
+  }
+
+  /** Throws an {@link OvfSpecException} naming the first setting it refuses. */
   public OvfSpec {
     if (vmName == null || !vmName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")) {
-      throw new IllegalArgumentException(
-          "vm_name must be 1-80 letters, digits, '.', '_' or '-': " + vmName);
+      throw new OvfSpecException(
+          Setting.VM_NAME, "vm_name must be 1-80 letters, digits, '.', '_' or '-': " + vmName);
     }
-    if (cpus < 1 || cpus > 768 || memoryMib < 4) {
-      throw new IllegalArgumentException("cpus must be 1-768 and memory at least 4 MiB");
+    if (cpus < 1 || cpus > 768) {
+      throw new OvfSpecException(Setting.CPUS, "cpus must be 1-768, not " + cpus);
+    }
+    if (memoryMib < 4) {
+      throw new OvfSpecException(Setting.MEMORY, "memory must be at least 4 MiB, not " + memoryMib);
     }
     if (!hardwareVersion.matches("vmx-[0-9]{1,2}")) {
-      throw new IllegalArgumentException(
+      throw new OvfSpecException(
+          Setting.HARDWARE_VERSION,
           "hardware_version must look like vmx-13, not '" + hardwareVersion + "'");
     }
     if (!Set.of("VirtualSCSI", "lsilogic", "lsilogicsas", "buslogic").contains(scsi)) {
-      throw new IllegalArgumentException(
+      throw new OvfSpecException(
+          Setting.SCSI_CONTROLLER,
           "scsi_controller must be VirtualSCSI, lsilogic, lsilogicsas or buslogic, not '"
               + scsi
               + "'");
     }
     if (secureBoot && !efi) {
-      throw new IllegalArgumentException("Secure Boot needs EFI firmware");
+      throw new OvfSpecException(Setting.SECURE_BOOT, "Secure Boot needs EFI firmware");
     }
+    // Pointed at the version, not secure_boot: raising the version is the usual fix.
     if (secureBoot && Integer.parseInt(hardwareVersion.substring(4)) < 13) {
-      throw new IllegalArgumentException(
+      throw new OvfSpecException(
+          Setting.HARDWARE_VERSION,
           "Secure Boot needs hardware_version vmx-13 or later, not " + hardwareVersion);
     }
     properties = Map.copyOf(properties);
     for (String k : properties.keySet()) {
       if (!CLOUD_INIT_KEYS.contains(k)) {
-        throw new IllegalArgumentException(
+        throw new OvfSpecException(
+            Setting.PROPERTIES,
             "unknown OVF property '" + k + "' (known: " + String.join(", ", CLOUD_INIT_KEYS) + ")");
       }
     }
