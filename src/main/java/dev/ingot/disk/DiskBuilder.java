@@ -138,7 +138,7 @@ public final class DiskBuilder {
     Files.writeString(stub, grub.espStub(), StandardCharsets.UTF_8);
     files.put("EFI/BOOT/grub.cfg", stub);
     List<String> dirs = new ArrayList<>(List.of("EFI", "EFI/BOOT"));
-    Optional<String> prefix = sb.grubPrefix(blobs);
+    Optional<String> prefix = sb.grubPrefix();
     if (prefix.isPresent() && !prefix.get().equalsIgnoreCase("EFI/BOOT")) {
       dirs.add(prefix.get());
       files.put(prefix.get() + "/grub.cfg", stub);

@@ -9,8 +9,7 @@ import dev.ingot.fs.FsPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,9 +20,13 @@ import java.util.regex.Pattern;
  * GRUB the distribution signed, and MokManager when it is there. They come from the image's own
  * packages (Debian's shim-signed and grub-efi-amd64-signed), never from the host, so that the chain
  * matches the kernel the image carries. Every piece and the kernel are checked to be signed PE
- * images before a disk is built. Entries are the files' tree entries. Immutable.
+ * images before a disk is built. Entries are the files' tree entries; {@code grubPrefix} is the ESP
+ * directory the signed GRUB reads its grub.cfg from first, as built into its image ({@code
+ * EFI/debian} for Debian's), or empty when it cannot be found: GRUB then falls back to the
+ * directory it was started from, where the disk step puts a grub.cfg too. Immutable.
  */
-public record SignedBoot(FileEntry shim, FileEntry grub, Optional<FileEntry> mokManager) {
+public record SignedBoot(
+    FileEntry shim, FileEntry grub, Optional<FileEntry> mokManager, Optional<String> grubPrefix) {
   static final String SHIM = "usr/lib/shim/shimx64.efi.signed";
   static final String GRUB = "usr/lib/grub/x86_64-efi-signed/grubx64.efi.signed";
   static final String MOK_MANAGER = "usr/lib/shim/mmx64.efi.signed";
@@ -48,44 +51,53 @@ public record SignedBoot(FileEntry shim, FileEntry grub, Optional<FileEntry> mok
               + " source");
     }
     Optional<FileEntry> mok = regular(tree, MOK_MANAGER);
-    List<FileEntry> loaders = new ArrayList<>(List.of(shim.get(), grub.get()));
-    mok.ifPresent(loaders::add);
-    for (FileEntry e : loaders) {
-      requireSigned(blobs, e, "the boot loader " + e.path() + " is not signed");
+    requireSigned(start(blobs, shim.get()), shim.get(), notSigned(shim.get()));
+    // GRUB is read whole once: its headers say whether it is signed, its body holds its prefix.
+    byte[] grubImage;
+    try (InputStream in = blobs.open(grub.get().content())) {
+      grubImage = in.readAllBytes();
+    }
+    requireSigned(grubImage, grub.get(), notSigned(grub.get()));
+    if (mok.isPresent()) {
+      requireSigned(start(blobs, mok.get()), mok.get(), notSigned(mok.get()));
     }
     FileEntry k =
         regular(tree, kernel)
             .orElseThrow(() -> new DiskException("the kernel " + kernel + " is not a file"));
     requireSigned(
-        blobs,
+        start(blobs, k),
         k,
         "the kernel "
             + kernel
             + " is not signed, and Secure Boot would refuse to start it: install the"
             + " distribution's signed kernel (on Debian linux-image-amd64 or"
             + " linux-image-cloud-amd64, not an -unsigned package)");
-    return new SignedBoot(shim.get(), grub.get(), mok);
+    return new SignedBoot(shim.get(), grub.get(), mok, prefix(grubImage));
   }
 
-  /**
-   * The ESP directory the signed GRUB reads its grub.cfg from first, as built into its image
-   * ({@code /EFI/debian} for Debian's), or empty when it cannot be found; GRUB then falls back to
-   * the directory it was started from, where the disk step puts a grub.cfg too.
-   */
-  public Optional<String> grubPrefix(BlobStore blobs) throws IOException {
-    byte[] all;
-    try (InputStream in = blobs.open(grub.content())) {
-      all = in.readAllBytes();
-    }
-    Matcher m = PREFIX.matcher(new String(all, StandardCharsets.ISO_8859_1));
+  /** The prefix directory built into a GRUB image, without its leading slash. */
+  private static Optional<String> prefix(byte[] grubImage) {
+    Matcher m = PREFIX.matcher(new String(grubImage, StandardCharsets.ISO_8859_1));
     return m.find() ? Optional.of(m.group(1).substring(1)) : Optional.empty();
   }
 
-  private static void requireSigned(BlobStore blobs, FileEntry e, String what) throws IOException {
-    byte[] head;
+  private static String notSigned(FileEntry loader) {
+    return "the boot loader " + loader.path() + " is not signed";
+  }
+
+  /** The first {@link PeSignature#HEADER_BYTES} of {@code e}, or all of it when shorter. */
+  private static byte[] start(BlobStore blobs, FileEntry e) throws IOException {
     try (InputStream in = blobs.open(e.content())) {
-      head = in.readNBytes(PeSignature.HEADER_BYTES);
+      return in.readNBytes(PeSignature.HEADER_BYTES);
     }
+  }
+
+  /** {@code image} is the start of {@code e} or all of it; only its headers are looked at. */
+  private static void requireSigned(byte[] image, FileEntry e, String what) throws DiskException {
+    byte[] head =
+        image.length > PeSignature.HEADER_BYTES
+            ? Arrays.copyOf(image, PeSignature.HEADER_BYTES)
+            : image;
     PeSignature.Verdict v = PeSignature.check(head, e.size());
     if (!v.signed()) {
       throw new DiskException(what + " (" + v.reason() + ")");
