@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.RandomAccessFile;
+import dev.ingot.disk.format.TestDisks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,13 +17,7 @@ class ConvertCommandTest {
   @TempDir Path tmp;
 
   private Path raw() throws Exception {
-    Path p = tmp.resolve("in.raw");
-    try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
-      f.setLength(16 << 20);
-      f.seek(5 << 20);
-      f.write("hello disk".getBytes());
-    }
-    return p;
+    return TestDisks.sparseWith(tmp.resolve("in.raw"), 16 << 20, 5 << 20, "hello disk");
   }
 
   @Test

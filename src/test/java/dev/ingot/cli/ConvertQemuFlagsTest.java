@@ -3,7 +3,6 @@ package dev.ingot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ingot.disk.format.TestDisks;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,11 +23,7 @@ class ConvertQemuFlagsTest {
 
   Path input() throws Exception {
     Path work = Files.createDirectories(tmp.resolve("w"));
-    try (RandomAccessFile f = new RandomAccessFile(work.resolve("in.raw").toFile(), "rw")) {
-      f.setLength(8 << 20);
-      f.seek(3 << 20);
-      f.write("data".getBytes());
-    }
+    TestDisks.sparseWith(work.resolve("in.raw"), 8 << 20, 3 << 20, "data");
     return work;
   }
 

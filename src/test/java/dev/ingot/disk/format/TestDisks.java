@@ -8,6 +8,7 @@ import dev.ingot.plugin.LocalProcessRunner;
 import dev.ingot.plugin.ProcessRunner;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -48,6 +49,16 @@ public final class TestDisks {
       // The last byte, so that the end of the disk is exercised.
       f.seek(size - 1);
       f.write(0x5a);
+    }
+    return file;
+  }
+
+  /** A sparse raw image of {@code size} bytes, all holes but {@code text} at {@code offset}. */
+  public static Path sparseWith(Path file, long size, long offset, String text) throws IOException {
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(size);
+      f.seek(offset);
+      f.write(text.getBytes(StandardCharsets.UTF_8));
     }
     return file;
   }
