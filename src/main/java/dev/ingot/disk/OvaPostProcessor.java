@@ -103,8 +103,8 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
     try {
       return new OvfSpec(
           c.string("vm_name", buildName),
-          (int) c.longValue("cpus", 2),
-          (int) c.longValue("memory", 2048),
+          saturated(c.longValue("cpus", 2)),
+          saturated(c.longValue("memory", 2048)),
           c.string("hardware_version", "vmx-13"),
           c.string("os_type", "other5xLinux64Guest"),
           c.string("scsi_controller", "VirtualSCSI"),
@@ -116,6 +116,14 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
     } catch (OvfSpecException e) {
       throw c.error(argument(e.setting()), "Bad OVF settings", e.getMessage());
     }
+  }
+
+  /**
+   * A template number as an int that OvfSpec's range checks still see as out of range: a plain cast
+   * would wrap 4294967297 to 1 and accept it.
+   */
+  private static int saturated(long v) {
+    return (int) Math.clamp(v, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   /** The template argument that sets {@code s}, so the diagnostic points at its value. */

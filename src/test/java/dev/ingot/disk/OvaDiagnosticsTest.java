@@ -59,6 +59,8 @@ class OvaDiagnosticsTest {
         "vm_name          | \"-vm\"             | t.pkr.hcl:10:26 | vm_name must be",
         "cpus             | 0                  | t.pkr.hcl:11:26 | cpus must be 1-768",
         "memory           | 3                  | t.pkr.hcl:12:26 | memory must be at least 4 MiB",
+        "cpus             | 4294967297         | t.pkr.hcl:11:26 | cpus must be 1-768",
+        "memory           | -4294967296        | t.pkr.hcl:12:26 | memory must be at least 4 MiB",
         "hardware_version | \"13\"             | t.pkr.hcl:13:26 | hardware_version must look like",
         "hardware_version | \"vmx-11\"         | t.pkr.hcl:13:26 | vmx-13 or later",
         "scsi_controller  | \"ide\"            | t.pkr.hcl:14:26 | scsi_controller must be",
