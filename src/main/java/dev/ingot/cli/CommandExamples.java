@@ -53,6 +53,7 @@ final class CommandExamples {
                   "ingot convert -O vmdk -o subformat=streamOptimized disk.qcow2 disk.vmdk",
                   "ingot convert -f raw -O vhd -o subformat=fixed disk.img disk.vhd",
                   "ingot convert -p -c -O qcow2 -o compression_type=zstd disk.raw small.qcow2",
+                  "ingot convert -p -O raw disk.qcow2 /dev/sdb        (in place, onto a device)",
                   "ingot convert -O qcow2 -o help")),
           Map.entry(
               "ingot db",

@@ -4,6 +4,7 @@ import dev.ingot.disk.format.DiskFormat;
 import dev.ingot.disk.format.DiskImages;
 import dev.ingot.disk.format.WriteJob;
 import dev.ingot.disk.format.WriteOptions;
+import dev.ingot.plugin.SpecialFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Parameters;
     name = "convert",
     // IN and OUT are optional to picocli only so that `-o help` needs none.
     customSynopsis = {
-      "ingot convert [-chpqUW] [-f=FMT] [-j=N] [-m=N] [-t=CACHE] [-T=CACHE]",
+      "ingot convert [-chnpqUW] [-f=FMT] [-j=N] [-m=N] [-t=CACHE] [-T=CACHE]",
       "              [-B=BASE [-F=FMT]] [-o=OPTIONS] -O=FMT IN OUT",
       "       ingot convert -O=FMT -o help"
     },
@@ -105,6 +106,20 @@ public final class ConvertCommand implements Callable<Integer> {
   String sourceCache;
 
   @Option(
+      names = "-n",
+      description =
+          "Write into an existing block device instead of creating OUT (qemu-img -n); a device"
+              + " OUT is always written in place, so this only checks that it is one.")
+  boolean noCreate;
+
+  @Option(
+      names = "--target-is-zero",
+      description =
+          "The device OUT reads as zeros already (qemu-img --target-is-zero): the image's zero"
+              + " areas are not written.")
+  boolean targetIsZero;
+
+  @Option(
       names = "-U",
       description = "Force share (qemu-img -U): Ingot takes no image locks, so it always reads so.")
   boolean forceShare;
@@ -166,8 +181,22 @@ public final class ConvertCommand implements Callable<Integer> {
     }
     Path src = env.cwd().resolve(in);
     Path dst = env.cwd().resolve(out);
-    if (!Files.isRegularFile(src)) {
+    if (!Files.isRegularFile(src) && !SpecialFiles.isBlockDevice(src)) {
       throw new UsageException("input image not found: " + in);
+    }
+    boolean device = SpecialFiles.isBlockDevice(dst);
+    if (device && !(opts instanceof WriteOptions.Raw)) {
+      throw new UsageException(
+          out
+              + " is a block device: Ingot writes raw images to devices (-O raw), other formats to"
+              + " files");
+    }
+    if ((noCreate || targetIsZero) && !device) {
+      throw new UsageException(
+          (noCreate ? "-n" : "--target-is-zero")
+              + " writes into an existing block device, and "
+              + out
+              + " is not one (Ingot writes image files anew)");
     }
     try {
       WriteJob.Progress shown =
@@ -176,21 +205,24 @@ public final class ConvertCommand implements Callable<Integer> {
       // the conversion unwinds (the JVM would otherwise exit and leave its temporary file).
       return SignalHook.cancellable(
           env.err(),
-          "stopping the conversion and removing its partial output",
-          out,
+          device
+              ? "stopping the write to " + out + " (it is left partly written)"
+              : "stopping the conversion and removing its partial output",
+          device ? "all of " + out : out,
           cancel -> {
             WriteJob.Progress watched =
                 (done, total) -> {
                   cancel.check();
                   shown.advanced(done, total);
                 };
-            DiskImages.convert(
-                src,
-                from,
-                dst,
-                opts,
+            WriteJob job =
                 new WriteJob(
-                    n, env.sourceDateEpoch(0), dst.getFileName().toString(), watched, durable));
+                    n, env.sourceDateEpoch(0), dst.getFileName().toString(), watched, durable);
+            if (device) {
+              DiskImages.convertToDevice(src, from, dst.toRealPath(), job, targetIsZero);
+            } else {
+              DiskImages.convert(src, from, dst, opts, job);
+            }
             return 0;
           });
     } catch (IOException e) {

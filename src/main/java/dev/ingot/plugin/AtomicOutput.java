@@ -3,6 +3,7 @@ package dev.ingot.plugin;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class AtomicOutput implements AutoCloseable {
   private boolean committed;
 
   private AtomicOutput(Path target, boolean directory) throws IOException {
-    this.target = target.toAbsolutePath().normalize();
+    this.target = writableTarget(target.toAbsolutePath().normalize());
     Path parent = this.target.getParent();
     Files.createDirectories(parent);
     String prefix = "." + this.target.getFileName() + ".tmp-";
@@ -37,6 +38,32 @@ public final class AtomicOutput implements AutoCloseable {
         directory
             ? Files.createTempDirectory(parent, prefix)
             : Files.createTempFile(parent, prefix, "");
+  }
+
+  /**
+   * Where an output named {@code t} really goes. Through a symbolic link, to the file it names, so
+   * the link stays a link (as when cp or qemu-img write through one). A device, pipe or socket is
+   * refused: renaming over it would replace the node in its directory (a file where /dev/sdb or
+   * /dev/null was), not write to it.
+   */
+  public static Path writableTarget(Path t) throws IOException {
+    Path real = t;
+    if (Files.isSymbolicLink(t)) {
+      if (!Files.exists(t)) {
+        throw new FileSystemException(
+            t.toString(), null, "a symbolic link to nothing; remove it or point it at a file");
+      }
+      real = t.toRealPath();
+    }
+    if (Files.exists(real) && !Files.isRegularFile(real) && !Files.isDirectory(real)) {
+      throw new FileSystemException(
+          real.toString(),
+          null,
+          "is a "
+              + SpecialFiles.kind(real)
+              + ", not a file; Ingot writes files and never replaces one");
+    }
+    return real;
   }
 
   /** A temporary file beside {@code target} (parent directories are created). */

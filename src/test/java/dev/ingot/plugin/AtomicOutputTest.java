@@ -54,4 +54,38 @@ class AtomicOutputTest {
     assertThat(target.resolve("new")).exists();
     assertThat(target.resolve("old")).doesNotExist();
   }
+
+  @Test
+  void aSymbolicLinkIsWrittenThroughAndStaysALink() throws Exception {
+    Path real = Files.writeString(dir.resolve("real.img"), "old");
+    Path link = Files.createSymbolicLink(dir.resolve("link.img"), real.getFileName());
+    try (AtomicOutput out = AtomicOutput.file(link)) {
+      Files.writeString(out.path(), "new");
+      out.commit(true);
+    }
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(real).hasContent("new");
+  }
+
+  @Test
+  void aDanglingLinkIsRefused() throws Exception {
+    Path link = Files.createSymbolicLink(dir.resolve("link.img"), Path.of("missing"));
+    assertThatThrownBy(() -> AtomicOutput.file(link))
+        .isInstanceOf(java.nio.file.FileSystemException.class)
+        .hasMessageContaining("a symbolic link to nothing");
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+  }
+
+  @Test
+  void aNamedPipeIsNeverReplaced() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    assertThatThrownBy(() -> AtomicOutput.file(fifo))
+        .isInstanceOf(java.nio.file.FileSystemException.class)
+        .hasMessageContaining("is a named pipe, not a file");
+    assertThat(Files.isRegularFile(fifo)).isFalse();
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(fifo);
+    }
+  }
 }

@@ -172,6 +172,40 @@ public final class DiskImages {
         : java.util.List.of(out, VmdkFlatWriter.extentOf(out));
   }
 
+  /**
+   * Writes the image at {@code in} (format probed when null) onto the block device {@code device}
+   * in place, raw, as {@code qemu-img convert -O raw IMG /dev/sdb} and dd do: the device must hold
+   * the image's virtual size; its bytes beyond that are left alone. The zero areas of the image are
+   * written as zeros unless {@code targetIsZero} (the device is known to read as zeros, as with
+   * qemu-img's --target-is-zero). Flushed to the device before returning. Unlike a file, a failed
+   * or cancelled write leaves the device partly written.
+   */
+  public static void convertToDevice(
+      Path in, DiskFormat inFormat, Path device, WriteJob job, boolean targetIsZero)
+      throws IOException {
+    if (Files.isSameFile(in, device)) {
+      throw new DiskFormatException("input and output are the same device: " + in);
+    }
+    try (DiskReader r = open(in, inFormat);
+        FileChannel ch = FileChannel.open(device, StandardOpenOption.WRITE)) {
+      for (Path f : r.files()) {
+        if (Files.isSameFile(f, device)) {
+          throw new DiskFormatException(
+              "the output " + device + " is a device the input " + in + " reads (" + f + ")");
+        }
+      }
+      long size = r.virtualSize();
+      if (ch.size() < size) {
+        throw new DiskFormatException(
+            String.format(
+                "%s holds %d bytes and the image needs %d (its virtual size): use a larger device",
+                device, ch.size(), size));
+      }
+      RawWriter.writeData(r, ch, size, job, !targetIsZero);
+      ch.force(true);
+    }
+  }
+
   /** Converts the image at {@code in} (format probed when null) to {@code out}. */
   public static void convert(
       Path in, DiskFormat inFormat, Path out, WriteOptions opts, WriteJob job) throws IOException {

@@ -15,6 +15,18 @@ final class RawWriter {
   /** Writes {@code size} bytes of {@code src} (zero-extended) and returns their content id. */
   static ContentId writeData(DiskReader src, FileChannel out, long size, WriteJob job)
       throws IOException {
+    return writeData(src, out, size, job, false);
+  }
+
+  /**
+   * As {@link #writeData(DiskReader, FileChannel, long, WriteJob)}; with {@code zeroFill} the zero
+   * areas are written as zeros too, for an output that is not known to read as zeros where nothing
+   * is written (a block device holds what was there before).
+   */
+  static ContentId writeData(
+      DiskReader src, FileChannel out, long size, WriteJob job, boolean zeroFill)
+      throws IOException {
+    ByteBuffer zeros = zeroFill ? ByteBuffer.allocateDirect(CHUNK).asReadOnlyBuffer() : null;
     PlainChunks pc = new PlainChunks(new ChunkSource(src, CHUNK), BLOCK);
     ContentId id = new ContentId();
     id.add(size);
@@ -25,11 +37,15 @@ final class RawWriter {
         pc.source(),
         chunk -> {
           PlainChunks.Result r = pc.scan(chunk);
+          long base = pc.source().offset(chunk);
+          if (zeros != null) {
+            writeZeros(out, base, size, r, zeros);
+          }
           if (r.empty()) {
             return 0;
           }
           try {
-            writeRuns(out, pc.source().offset(chunk), size, r);
+            writeRuns(out, base, size, r);
           } finally {
             pc.release(r);
           }
@@ -59,6 +75,28 @@ final class RawWriter {
       long from = base + (long) b * BLOCK;
       int n = (int) Math.min((long) (e - b) * BLOCK, size - from);
       Blocks.writeAt(out, from, r.data().slice(b * BLOCK, n));
+      b = e;
+    }
+  }
+
+  /** Writes zeros over the blocks of a scanned chunk that are zero (all of an empty one). */
+  private static void writeZeros(
+      FileChannel out, long base, long size, PlainChunks.Result r, ByteBuffer zeros)
+      throws IOException {
+    int blocks = (int) Blocks.ceilDiv(Math.min(CHUNK, size - base), BLOCK);
+    boolean[] nz = r.empty() ? new boolean[blocks] : r.nonZero();
+    for (int b = 0; b < blocks; ) {
+      if (nz[b]) {
+        b++;
+        continue;
+      }
+      int e = b;
+      while (e < blocks && !nz[e]) {
+        e++;
+      }
+      long from = base + (long) b * BLOCK;
+      int n = (int) Math.min((long) (e - b) * BLOCK, size - from);
+      Blocks.writeAt(out, from, zeros.slice(0, n));
       b = e;
     }
   }

@@ -1,0 +1,40 @@
+package dev.ingot.plugin;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What kind of file a path is, from its st_mode, for messages and for writing to devices. */
+public final class SpecialFiles {
+  private static final int S_IFMT = 0170000;
+  private static final int S_IFBLK = 0060000;
+  private static final int S_IFCHR = 0020000;
+  private static final int S_IFIFO = 0010000;
+  private static final int S_IFSOCK = 0140000;
+
+  private SpecialFiles() {}
+
+  /** Whether {@code p} (links followed) is a block device, such as /dev/sdb or a loop device. */
+  public static boolean isBlockDevice(Path p) throws IOException {
+    return Files.exists(p) && (mode(p) & S_IFMT) == S_IFBLK;
+  }
+
+  /** "block device", "character device", "named pipe", "socket" or "special file". */
+  static String kind(Path p) throws IOException {
+    return switch (mode(p) & S_IFMT) {
+      case S_IFBLK -> "block device";
+      case S_IFCHR -> "character device";
+      case S_IFIFO -> "named pipe";
+      case S_IFSOCK -> "socket";
+      default -> "special file";
+    };
+  }
+
+  private static int mode(Path p) throws IOException {
+    try {
+      return (Integer) Files.getAttribute(p, "unix:mode");
+    } catch (UnsupportedOperationException e) {
+      return 0; // no unix view: nothing is known to be a device
+    }
+  }
+}
