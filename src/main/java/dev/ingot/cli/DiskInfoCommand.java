@@ -60,7 +60,7 @@ public final class DiskInfoCommand implements Callable<Integer> {
     }
     boolean asJson = json || "json".equals(output);
     Path p = env.cwd().resolve(file);
-    if (!Files.isRegularFile(p)) {
+    if (!Files.isRegularFile(p) && !dev.ingot.plugin.SpecialFiles.isBlockDevice(p)) {
       throw new UsageException("image not found: " + file);
     }
     DiskFormat f;

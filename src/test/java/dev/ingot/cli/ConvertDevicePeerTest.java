@@ -88,6 +88,9 @@ class ConvertDevicePeerTest {
     CliTestSupport.Run r = run("convert", "-O", "qcow2", device.toString(), "back.qcow2");
     assertThat(r.exitCode()).as(r.err()).isZero();
     sh("qemu-img", "compare", "-q", device.toString(), "back.qcow2");
+    CliTestSupport.Run info = run("disk-info", device.toString());
+    assertThat(info.exitCode()).as(info.err()).isZero();
+    assertThat(info.out()).contains("file format: raw").contains("virtual size: 64 MiB");
   }
 
   @Test
