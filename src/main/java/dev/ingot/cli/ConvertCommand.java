@@ -6,7 +6,6 @@ import dev.ingot.disk.format.WriteJob;
 import dev.ingot.disk.format.WriteOptions;
 import dev.ingot.plugin.SpecialFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -181,8 +180,9 @@ public final class ConvertCommand implements Callable<Integer> {
     }
     Path src = env.cwd().resolve(in);
     Path dst = env.cwd().resolve(out);
-    if (!Files.isRegularFile(src) && !SpecialFiles.isBlockDevice(src)) {
-      throw new UsageException("input image not found: " + in);
+    String unreadable = SpecialFiles.unreadableImage(src);
+    if (unreadable != null) {
+      throw new UsageException("input image " + in + ": " + unreadable);
     }
     boolean device = SpecialFiles.isBlockDevice(dst);
     if (device && !(opts instanceof WriteOptions.Raw)) {

@@ -8,7 +8,6 @@ import dev.ingot.disk.format.DiskInfo;
 import dev.ingot.disk.format.DiskReader;
 import dev.ingot.disk.format.Sizes;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,8 +59,9 @@ public final class DiskInfoCommand implements Callable<Integer> {
     }
     boolean asJson = json || "json".equals(output);
     Path p = env.cwd().resolve(file);
-    if (!Files.isRegularFile(p) && !dev.ingot.plugin.SpecialFiles.isBlockDevice(p)) {
-      throw new UsageException("image not found: " + file);
+    String unreadable = dev.ingot.plugin.SpecialFiles.unreadableImage(p);
+    if (unreadable != null) {
+      throw new UsageException("image " + file + ": " + unreadable);
     }
     DiskFormat f;
     try {

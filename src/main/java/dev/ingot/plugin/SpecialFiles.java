@@ -14,13 +14,29 @@ public final class SpecialFiles {
 
   private SpecialFiles() {}
 
+  /**
+   * Why {@code p} cannot be read as a disk image, or null when it can: a regular file or a block
+   * device (images are read at random offsets, so a pipe or a terminal will not do).
+   */
+  public static String unreadableImage(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return "not found";
+    }
+    if (Files.isRegularFile(p) || isBlockDevice(p)) {
+      return null;
+    }
+    return Files.isDirectory(p)
+        ? "a directory, not an image"
+        : "a " + kind(p) + ": images are read from files and block devices";
+  }
+
   /** Whether {@code p} (links followed) is a block device, such as /dev/sdb or a loop device. */
   public static boolean isBlockDevice(Path p) throws IOException {
     return Files.exists(p) && (mode(p) & S_IFMT) == S_IFBLK;
   }
 
   /** "block device", "character device", "named pipe", "socket" or "special file". */
-  static String kind(Path p) throws IOException {
+  public static String kind(Path p) throws IOException {
     return switch (mode(p) & S_IFMT) {
       case S_IFBLK -> "block device";
       case S_IFCHR -> "character device";

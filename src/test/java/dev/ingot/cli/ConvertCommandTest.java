@@ -57,7 +57,7 @@ class ConvertCommandTest {
     assertThat(f.err()).contains("unknown disk format 'qcow3'");
     CliTestSupport.Run missing = CliTestSupport.run(tmp, Map.of(), "disk-info", "nope.img");
     assertThat(missing.exitCode()).isEqualTo(2);
-    assertThat(missing.err()).contains("image not found");
+    assertThat(missing.err()).contains("image nope.img: not found");
   }
 
   @Test

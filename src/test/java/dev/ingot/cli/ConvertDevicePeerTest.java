@@ -119,6 +119,10 @@ class ConvertDevicePeerTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("is a character device, not a file");
     assertThat((Integer) Files.getAttribute(nul, "unix:mode") & 0170000).isEqualTo(0020000);
+    CliTestSupport.Run in = run("convert", "-O", "qcow2", "null", "o.qcow2");
+    assertThat(in.exitCode()).isEqualTo(2);
+    assertThat(in.err())
+        .contains("input image null: a character device: images are read from files and block");
     try (var files = Files.list(tmp)) {
       assertThat(files.map(f -> f.getFileName().toString()))
           .containsExactlyInAnyOrder("device.img", "in.qcow2", "expected.raw", "null");
