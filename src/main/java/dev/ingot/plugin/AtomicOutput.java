@@ -31,6 +31,11 @@ public final class AtomicOutput implements AutoCloseable {
 
   private AtomicOutput(Path target, boolean directory) throws IOException {
     this.target = writableTarget(target.toAbsolutePath().normalize());
+    if (!directory && Files.isDirectory(this.target)) {
+      // A file output never replaces a directory: commit would delete the whole tree.
+      throw new FileSystemException(
+          this.target.toString(), null, "is a directory; give the path of the file to write");
+    }
     Path parent = this.target.getParent();
     Files.createDirectories(parent);
     String prefix = "." + this.target.getFileName() + ".tmp-";

@@ -142,4 +142,19 @@ class ConvertCommandTest {
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).contains("human or json");
   }
+
+  @Test
+  void anOutputThatIsADirectoryIsRefusedAndKept() throws Exception {
+    raw();
+    Path d = Files.createDirectories(tmp.resolve("images"));
+    Files.writeString(d.resolve("keep.txt"), "precious");
+    CliTestSupport.Run r =
+        CliTestSupport.run(tmp, Map.of(), "convert", "-O", "qcow2", "in.raw", "images");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("images: is a directory; give the path of the file to write");
+    assertThat(d.resolve("keep.txt")).hasContent("precious");
+    try (var files = Files.list(d)) {
+      assertThat(files).containsExactly(d.resolve("keep.txt"));
+    }
+  }
 }

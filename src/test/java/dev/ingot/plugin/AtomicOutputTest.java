@@ -88,4 +88,17 @@ class AtomicOutputTest {
       assertThat(files).containsExactly(fifo);
     }
   }
+
+  @Test
+  void aFileOutputNeverReplacesADirectory() throws Exception {
+    Path d = Files.createDirectories(dir.resolve("images"));
+    Files.writeString(d.resolve("keep.txt"), "precious");
+    assertThatThrownBy(() -> AtomicOutput.file(d))
+        .isInstanceOf(java.nio.file.FileSystemException.class)
+        .hasMessageContaining("is a directory; give the path of the file to write");
+    assertThat(d.resolve("keep.txt")).hasContent("precious");
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(d);
+    }
+  }
 }
