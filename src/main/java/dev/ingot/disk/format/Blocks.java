@@ -83,6 +83,25 @@ final class Blocks {
     }
   }
 
+  /**
+   * The length of an in-memory table of {@code entries} entries of {@code entryBytes} each (a qcow2
+   * cluster map, VMDK grain tables), or a DiskFormatException saying what to change ({@code hint})
+   * when it would not fit in an array or would take more than half the heap: a virtual size of many
+   * terabytes at small clusters would otherwise fail with OutOfMemoryError.
+   */
+  static int tableLength(long entries, int entryBytes, long virtualSize, String hint)
+      throws DiskFormatException {
+    long bytes = entries * entryBytes;
+    long heap = Runtime.getRuntime().maxMemory();
+    if (entries > Integer.MAX_VALUE - 8 || bytes > heap / 2) {
+      throw new DiskFormatException(
+          String.format(
+              "a virtual size of %s needs %s of tables in memory (Java's heap is %s): %s",
+              Sizes.human(virtualSize), Sizes.human(bytes), Sizes.human(heap), hint));
+    }
+    return (int) entries;
+  }
+
   static long ceilDiv(long a, long b) {
     return (a + b - 1) / b;
   }

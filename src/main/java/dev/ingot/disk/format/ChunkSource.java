@@ -36,6 +36,12 @@ final class ChunkSource {
     return chunk * chunkSize;
   }
 
+  /** Whether no byte of the chunk is allocated in the source (it reads as zeros). */
+  boolean unallocated(long chunk) {
+    long off = offset(chunk);
+    return !allocated.intersects(off, off + length(chunk));
+  }
+
   /** Bytes of the chunk inside the disk (the last one may be short). */
   int length(long chunk) {
     return (int) Math.min(chunkSize, src.virtualSize() - offset(chunk));

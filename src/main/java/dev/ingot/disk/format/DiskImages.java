@@ -112,6 +112,8 @@ public final class DiskImages {
         if (job.durable()) {
           ch.force(true);
         }
+      } catch (IOException e) {
+        throw withOutput(e, out, src.virtualSize());
       }
       readableByAll(tmp.path());
       tmp.commit(true);
@@ -119,6 +121,19 @@ public final class DiskImages {
     if (job.durable()) {
       syncDirectory(out);
     }
+  }
+
+  /**
+   * The filesystem's own refusals name no file ("File too large", "No space left on device"): say
+   * which output and how large its disk is. Other failures already say what they are about.
+   */
+  private static IOException withOutput(IOException e, Path out, long virtualSize) {
+    String m = e.getMessage();
+    if (e.getClass() != IOException.class || m == null || m.contains(out.toString())) {
+      return e;
+    }
+    return new IOException(
+        "writing " + out + " (a " + Sizes.human(virtualSize) + " disk): " + m, e);
   }
 
   /**

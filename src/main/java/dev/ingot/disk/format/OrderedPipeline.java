@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.LongFunction;
 
 /**
  * Runs independent work on numbered chunks on several threads and hands the results to one sink in
@@ -34,12 +36,24 @@ final class OrderedPipeline {
    */
   static <R> void run(WriteJob job, ChunkSource src, Work<R> work, Sink<R> sink)
       throws IOException {
+    run(job, src, work, sink, null);
+  }
+
+  /**
+   * As {@link #run(WriteJob, ChunkSource, Work, Sink)}, with {@code unallocated} the result of a
+   * chunk that holds no allocated byte of the source (null: such chunks are worked too): those skip
+   * the workers, so a mostly empty disk of terabytes costs a lookup per chunk, not a hand-over to
+   * another thread and back (64 TiB took 18 minutes that way, qemu-img under a second).
+   */
+  static <R> void run(WriteJob job, ChunkSource src, Work<R> work, Sink<R> sink, R unallocated)
+      throws IOException {
     WriteJob.Progress p = job.progress();
     long size = src.virtualSize();
     p.advanced(0, size);
     run(
         job.threads(),
         src.chunks(),
+        unallocated == null ? c -> null : c -> src.unallocated(c) ? unallocated : null,
         work,
         (c, r) -> {
           sink.accept(c, r);
@@ -48,9 +62,17 @@ final class OrderedPipeline {
   }
 
   static <R> void run(int threads, long chunks, Work<R> work, Sink<R> sink) throws IOException {
+    run(threads, chunks, c -> null, work, sink);
+  }
+
+  /** {@code known}: a chunk's result when it needs no work, else null. */
+  private static <R> void run(
+      int threads, long chunks, LongFunction<R> known, Work<R> work, Sink<R> sink)
+      throws IOException {
     if (threads <= 1) {
       for (long c = 0; c < chunks; c++) {
-        sink.accept(c, work.apply(c));
+        R k = known.apply(c);
+        sink.accept(c, k != null ? k : work.apply(c));
       }
       return;
     }
@@ -64,15 +86,18 @@ final class OrderedPipeline {
       for (long c = 0; c < chunks; c++) {
         while (next < chunks && inFlight.size() < window) {
           long n = next++;
+          R k = known.apply(n);
           inFlight.add(
-              pool.submit(
-                  () -> {
-                    try {
-                      return work.apply(n);
-                    } catch (IOException e) {
-                      throw new UncheckedIOException(e);
-                    }
-                  }));
+              k != null
+                  ? CompletableFuture.completedFuture(k)
+                  : pool.submit(
+                      () -> {
+                        try {
+                          return work.apply(n);
+                        } catch (IOException e) {
+                          throw new UncheckedIOException(e);
+                        }
+                      }));
         }
         sink.accept(c, await(inFlight.poll()));
       }

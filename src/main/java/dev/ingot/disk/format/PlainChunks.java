@@ -123,7 +123,8 @@ final class PlainChunks {
           } finally {
             release(r);
           }
-        });
+        },
+        EMPTY);
     return id;
   }
 

@@ -67,7 +67,13 @@ final class Qcow2Writer {
             opts.backingFile(),
             base == null ? null : base.format().qemuName());
     PlainChunks pc = new PlainChunks(new ChunkSource(src, chunk), cs, false);
-    long[] l2 = new long[(int) layout.guestClusters()];
+    long[] l2 =
+        new long
+            [Blocks.tableLength(
+                layout.guestClusters(),
+                8,
+                size,
+                "use a larger cluster size, e.g. -o cluster_size=2M")];
     long[] pos = {cs};
     int perChunk = pc.blocksPerChunk();
     try (WriteBehind writes = new WriteBehind(out, job.threads())) {
@@ -136,7 +142,9 @@ final class Qcow2Writer {
             b = e;
           }
           done.run();
-        });
+        },
+        // Over a backing image an empty chunk may still zero-flag the base's data: work it.
+        base == null ? new Out(PlainChunks.EMPTY, null, null) : null);
   }
 
   /**

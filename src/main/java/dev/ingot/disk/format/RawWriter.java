@@ -55,7 +55,8 @@ final class RawWriter {
           if (crc != 0) {
             id.add(chunk, crc);
           }
-        });
+        },
+        zeros == null ? 0 : null); // zero-filling writes the empty chunks too
     return id;
   }
 

@@ -143,7 +143,14 @@ public final class VmdkReader implements DiskReader {
     if (grains > (1L << 30)) {
       throw fail("VMDK capacity too large: " + h.capacity() + " sectors");
     }
-    long[] out = new long[(int) grains];
+    long[] out =
+        new long
+            [Blocks.tableLength(
+                grains,
+                8,
+                h.capacity() * 512,
+                "a grain table this large is read whole; give Java more heap"
+                    + " (JAVA_TOOL_OPTIONS=-Xmx…) or convert it with qemu-img")];
     ByteBuffer gd = Blocks.readLe(ch, base + h.gdOffset() * 512, (int) (tables * 4));
     long fileSectors = length / 512;
     for (int t = 0; t < tables; t++) {

@@ -32,7 +32,13 @@ final class VmdkSparseWriter {
     long rgd = 1 + VmdkDescriptor.SECTORS;
     long gd = rgd + gdSectors + gtSectors;
     long overhead = Blocks.alignUp(gd + gdSectors + gtSectors, GRAIN / 512);
-    int[] gte = new int[(int) (tables * (long) GTES)];
+    int[] gte =
+        new int
+            [Blocks.tableLength(
+                tables * (long) GTES,
+                4,
+                src.virtualSize(),
+                "write a streamOptimized VMDK (its tables are written as it goes) or a qcow2")];
     PlainChunks pc = new PlainChunks(new ChunkSource(src, 1 << 20), GRAIN);
     long[] next = {overhead};
     int perChunk = pc.blocksPerChunk();

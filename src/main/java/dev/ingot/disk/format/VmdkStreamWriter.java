@@ -77,7 +77,8 @@ final class VmdkStreamWriter {
           gtUsed[0] = true;
           id.add(chunk, run.crc);
           pos[0] += run.length;
-        });
+        },
+        EMPTY);
     long p = pos[0];
     if (gtUsed[0]) {
       p = flushTable(out, p, gt, gd, currentGt[0]);
