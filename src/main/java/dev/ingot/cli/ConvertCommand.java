@@ -175,24 +175,25 @@ public final class ConvertCommand implements Callable<Integer> {
       // Ctrl-C or SIGTERM stops the writer at its next chunk; the partial output is removed as
       // the conversion unwinds (the JVM would otherwise exit and leave its temporary file).
       return SignalHook.cancellable(
-          env.err(),
-          "stopping the conversion and removing its partial output",
-          out,
-          cancel -> {
-            WriteJob.Progress watched =
-                (done, total) -> {
-                  cancel.check();
-                  shown.advanced(done, total);
-                };
-            DiskImages.convert(
-                src,
-                from,
-                dst,
-                opts,
-                new WriteJob(
-                    n, env.sourceDateEpoch(0), dst.getFileName().toString(), watched, durable));
-            return 0;
-          });
+              env.err(),
+              "stopping the conversion and removing its partial output",
+              out,
+              cancel -> {
+                WriteJob.Progress watched =
+                    (done, total) -> {
+                      cancel.check();
+                      shown.advanced(done, total);
+                    };
+                DiskImages.convert(
+                    src,
+                    from,
+                    dst,
+                    opts,
+                    new WriteJob(
+                        n, env.sourceDateEpoch(0), dst.getFileName().toString(), watched, durable));
+                return 0;
+              })
+          .exitCode(code -> code);
     } catch (IOException e) {
       env.err().println("Error: " + e.getMessage());
       env.err().flush();
