@@ -88,8 +88,8 @@ public final class DbCommand implements Runnable {
       }
       long t0 = System.nanoTime();
       try {
-        // Ctrl-C or SIGTERM stops the download or the import before it stores anything; the
-        // database stays as it was and no temporary file is left (the JVM would exit mid-write).
+        // Ctrl-C or SIGTERM stops the download, the parsing or the segment's write; the database
+        // stays as it was and no temporary file is left (the JVM would exit mid-write).
         return SignalHook.cancellable(
                 env.err(),
                 "stopping the import; the advisory database stays as it was",
