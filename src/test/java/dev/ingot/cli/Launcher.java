@@ -91,10 +91,11 @@ final class Launcher {
    * As {@link #start(Map, String...)}, with the launcher leading a session and process group of its
    * own (setsid(1), which execs it in place), as a job a terminal's shell starts: Ctrl-C there
    * signals the whole group, the launcher and every process it started. See {@link
-   * Started#signalGroup}.
+   * Started#signalGroup}. Every signal is reset to its default action, as a shell's job has it: a
+   * test run in a background job inherits SIGINT ignored, and a JVM does not catch it then.
    */
   Started startAsJob(Map<String, String> extraEnv, String... args) throws IOException {
-    return start(extraEnv, List.of("setsid", "--wait"), args);
+    return start(extraEnv, List.of("setsid", "--wait", "env", "--default-signal"), args);
   }
 
   Run run(Map<String, String> extraEnv, String... args) throws Exception {
