@@ -204,27 +204,28 @@ public final class ConvertCommand implements Callable<Integer> {
       // Ctrl-C or SIGTERM stops the writer at its next chunk; the partial output is removed as
       // the conversion unwinds (the JVM would otherwise exit and leave its temporary file).
       return SignalHook.cancellable(
-          env.err(),
-          device
-              ? "stopping the write to " + out + " (it is left partly written)"
-              : "stopping the conversion and removing its partial output",
-          device ? "all of " + out : out,
-          cancel -> {
-            WriteJob.Progress watched =
-                (done, total) -> {
-                  cancel.check();
-                  shown.advanced(done, total);
-                };
-            WriteJob job =
-                new WriteJob(
-                    n, env.sourceDateEpoch(0), dst.getFileName().toString(), watched, durable);
-            if (device) {
-              DiskImages.convertToDevice(src, from, dst.toRealPath(), job, targetIsZero);
-            } else {
-              DiskImages.convert(src, from, dst, opts, job);
-            }
-            return 0;
-          });
+              env.err(),
+              device
+                  ? "stopping the write to " + out + " (it is left partly written)"
+                  : "stopping the conversion and removing its partial output",
+              device ? "all of " + out : out,
+              cancel -> {
+                WriteJob.Progress watched =
+                    (done, total) -> {
+                      cancel.check();
+                      shown.advanced(done, total);
+                    };
+                WriteJob job =
+                    new WriteJob(
+                        n, env.sourceDateEpoch(0), dst.getFileName().toString(), watched, durable);
+                if (device) {
+                  DiskImages.convertToDevice(src, from, dst.toRealPath(), job, targetIsZero);
+                } else {
+                  DiskImages.convert(src, from, dst, opts, job);
+                }
+                return 0;
+              })
+          .exitCode(code -> code);
     } catch (IOException e) {
       env.err().println("Error: " + e.getMessage());
       env.err().flush();

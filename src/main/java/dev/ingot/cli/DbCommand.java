@@ -87,36 +87,31 @@ public final class DbCommand implements Runnable {
         throw new UsageException("--format must be auto, osv or debian-tracker");
       }
       long t0 = System.nanoTime();
-      SegmentMeta[] m = new SegmentMeta[1];
       try {
-        // Ctrl-C or SIGTERM stops the download or the import before it stores anything; the
-        // database stays as it was and no temporary file is left (the JVM would exit mid-write).
-        int code =
-            SignalHook.cancellable(
+        // Ctrl-C or SIGTERM stops the download, the parsing or the segment's write; the database
+        // stays as it was and no temporary file is left (the JVM would exit mid-write).
+        return SignalHook.cancellable(
                 env.err(),
                 "stopping the import; the advisory database stays as it was",
                 "the advisory database",
-                cancel -> {
-                  m[0] =
-                      new DbImport(location.dir(env), cancel)
-                          .run(source, format, name, Instant.now());
-                  return 0;
-                });
-        if (code != 0) {
-          return code;
-        }
+                cancel ->
+                    new DbImport(location.dir(env), cancel)
+                        .run(source, format, name, Instant.now()))
+            .exitCode(m -> imported(m, (System.nanoTime() - t0) / 1_000_000));
       } catch (IOException | AdvisoryDbException e) {
         env.err().println("Error: " + e.getMessage());
         return 2;
       } catch (Exception e) {
         throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
       }
-      long ms = (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private int imported(SegmentMeta m, long ms) {
       env.out()
           .printf(
               "imported %s as '%s' (%s): %d advisories, %d package records in %d ms%n",
-              source, m[0].name(), m[0].kind(), m[0].advisories(), m[0].records(), ms);
-      m[0].skipped().forEach((why, n) -> env.out().printf("  skipped %d: %s%n", n, why));
+              source, m.name(), m.kind(), m.advisories(), m.records(), ms);
+      m.skipped().forEach((why, n) -> env.out().printf("  skipped %d: %s%n", n, why));
       env.out().flush();
       return 0;
     }

@@ -57,10 +57,11 @@ public final class RootfsCommand implements Callable<Integer> {
     // Ctrl-C or SIGTERM stops downloads and maintainer scripts; the work tree and the partial tar
     // are removed as the build unwinds (the JVM would otherwise exit and leave both).
     return SignalHook.cancellable(
-        env.err(),
-        "stopping the root filesystem build and removing its partial output",
-        output,
-        this::build);
+            env.err(),
+            "stopping the root filesystem build and removing its partial output",
+            output,
+            this::build)
+        .exitCode(code -> code);
   }
 
   private int build(Cancellation cancel) throws Exception {

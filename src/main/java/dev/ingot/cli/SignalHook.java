@@ -84,28 +84,45 @@ final class SignalHook implements AutoCloseable {
   }
 
   /** Work that stops with {@link Cancellation.CancelledException} once its token is cancelled. */
-  interface Cancellable {
-    int run(Cancellation cancel) throws Exception;
+  interface Cancellable<T> {
+    T run(Cancellation cancel) throws Exception;
+  }
+
+  /** How a cancellable run ended: with the work's value, or interrupted with an exit code. */
+  sealed interface Outcome<T> {
+    record Done<T>(T value) implements Outcome<T> {}
+
+    record Interrupted<T>(int exitCode) implements Outcome<T> {}
+
+    /** The command's exit code: {@code done} of the value, or the interruption's 128 + signal. */
+    default int exitCode(java.util.function.ToIntFunction<? super T> done) {
+      return switch (this) {
+        case Done<T>(T value) -> done.applyAsInt(value);
+        case Interrupted<T>(int code) -> code;
+      };
+    }
   }
 
   /**
    * Runs {@code work} with a token the first Ctrl-C or SIGTERM cancels. The work cleans up as it
    * unwinds (temporary outputs go with their {@code AtomicOutput}); then this says that {@code
-   * output} was not written and returns 128 + the signal, as a shell reports a signalled command.
+   * output} was not written and returns the interruption with 128 + the signal, as a shell reports
+   * a signalled command. The hook is removed before this returns, so the caller reports a {@link
+   * Outcome.Done} value (prints, exits) as with no hook.
    */
-  static int cancellable(PrintWriter err, String doing, Object output, Cancellable work)
-      throws Exception {
+  static <T> Outcome<T> cancellable(
+      PrintWriter err, String doing, Object output, Cancellable<T> work) throws Exception {
     Cancellation cancel = new Cancellation();
     try (SignalHook hook = install(cancel::cancel, err, doing)) {
       try {
-        return work.run(cancel);
+        return new Outcome.Done<>(work.run(cancel));
       } catch (Cancellation.CancelledException e) {
-        return interrupted(err, output, hook);
+        return new Outcome.Interrupted<>(interrupted(err, output, hook));
       } catch (Exception e) {
         // Ctrl-C signals the whole process group: a child (dpkg, a maintainer script) may die of
         // it and fail the work before the work sees its token. Such a failure is the interruption.
         if (hook.signal() != 0) {
-          return interrupted(err, output, hook);
+          return new Outcome.Interrupted<>(interrupted(err, output, hook));
         }
         throw e;
       }

@@ -87,6 +87,17 @@ final class Launcher {
     return new Started(pb.start(), out, err);
   }
 
+  /**
+   * As {@link #start(Map, String...)}, with the launcher leading a session and process group of its
+   * own (setsid(1), which execs it in place), as a job a terminal's shell starts: Ctrl-C there
+   * signals the whole group, the launcher and every process it started. See {@link
+   * Started#signalGroup}. Every signal is reset to its default action, as a shell's job has it: a
+   * test run in a background job inherits SIGINT ignored, and a JVM does not catch it then.
+   */
+  Started startAsJob(Map<String, String> extraEnv, String... args) throws IOException {
+    return start(extraEnv, List.of("setsid", "--wait", "env", "--default-signal"), args);
+  }
+
   Run run(Map<String, String> extraEnv, String... args) throws Exception {
     return start(extraEnv, args).await();
   }
@@ -98,6 +109,20 @@ final class Launcher {
       Process kill =
           new ProcessBuilder("/bin/sh", "-c", "kill -" + signal + " " + process.pid()).start();
       assertThat(kill.waitFor()).as("kill -" + signal).isZero();
+    }
+
+    /**
+     * Sends {@code signal} to the launcher's process group, as a terminal sends Ctrl-C to its
+     * foreground job: only for a launcher started with {@link #startAsJob}, which leads its group.
+     */
+    void signalGroup(String signal) throws Exception {
+      assertThat(Sessions.sessionOf(process.pid()))
+          .as("the launcher leads its own session and group")
+          .isEqualTo(process.pid());
+      Process kill =
+          new ProcessBuilder("/bin/sh", "-c", "kill -s " + signal + " -- -" + process.pid())
+              .start();
+      assertThat(kill.waitFor()).as("kill -s " + signal + " -- -" + process.pid()).isZero();
     }
 
     /** Waits for the end (at most two minutes: a hang fails the test instead of blocking it). */

@@ -1,5 +1,6 @@
 package dev.ingot.scan.db;
 
+import dev.ingot.plugin.Cancellation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,22 @@ public final class AdvisoryDb implements AutoCloseable {
   public static SegmentMeta store(
       Path dir, String name, String kind, String origin, Instant importedAt, ImportResult result)
       throws IOException {
+    return store(dir, name, kind, origin, importedAt, result, new Cancellation());
+  }
+
+  /**
+   * As {@link #store(Path, String, String, String, Instant, ImportResult)}; once {@code cancel} is
+   * cancelled the write stops and the database stays as it was.
+   */
+  public static SegmentMeta store(
+      Path dir,
+      String name,
+      String kind,
+      String origin,
+      Instant importedAt,
+      ImportResult result,
+      Cancellation cancel)
+      throws IOException {
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
       throw new AdvisoryDbException(
           "database name '" + name + "' may only use letters, digits, '.', '_' and '-'");
@@ -70,7 +87,7 @@ public final class AdvisoryDb implements AutoCloseable {
             result.advisories(),
             result.records().count(),
             result.skipped());
-    Segment.write(dir.resolve(name + Segment.SUFFIX), meta, result.records());
+    Segment.write(dir.resolve(name + Segment.SUFFIX), meta, result.records(), cancel);
     return meta;
   }
 

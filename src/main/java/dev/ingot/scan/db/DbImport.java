@@ -21,8 +21,9 @@ import java.util.concurrent.ExecutionException;
  * {@code ingot db import}: reads a source (a path, or an http(s) URL fetched once into the cache),
  * detects its format unless told ("osv" for a directory, a zip or a JSON record; "debian-tracker"
  * for the tracker export), and stores it as one segment. Nothing is ever downloaded unless a URL is
- * given. A cancelled import (Ctrl-C) stops its download at once and otherwise before it stores
- * anything; the database is then as it was, with no temporary file left. Thread-safe.
+ * given. A cancelled import (Ctrl-C) stops its download at once, its parsing at the next record and
+ * its segment's write at the next block (or before the rename); the database is then as it was,
+ * with no temporary file left. Thread-safe.
  */
 public final class DbImport {
   private final Path dbDir;
@@ -56,10 +57,10 @@ public final class DbImport {
       String kind = format.equals("auto") ? detect(file) : format;
       ImportResult result =
           switch (kind) {
-            case "osv" -> new OsvImporter().read(file);
+            case "osv" -> new OsvImporter(cancel).read(file);
             case "debian-tracker" -> {
               try (InputStream in = Files.newInputStream(file)) {
-                yield new DebianTrackerImporter().read(in);
+                yield new DebianTrackerImporter(cancel).read(in);
               }
             }
             default ->
@@ -77,8 +78,8 @@ public final class DbImport {
       }
       String n =
           name != null ? name : defaultName(kind, remote ? URI.create(source).getPath() : source);
-      cancel.check(); // the last point before the database changes
-      return AdvisoryDb.store(dbDir, n, kind, source, now, result);
+      cancel.check();
+      return AdvisoryDb.store(dbDir, n, kind, source, now, result, cancel);
     } finally {
       if (remote) {
         Files.deleteIfExists(file);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ingot.plugin.Cancellation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,6 +31,16 @@ public final class DebianTrackerImporter {
   private final RecordBlocks records = new RecordBlocks();
   private final Map<String, Long> skipped = new TreeMap<>();
   private final Set<String> ids = new HashSet<>();
+  private final Cancellation cancel;
+
+  public DebianTrackerImporter() {
+    this(new Cancellation());
+  }
+
+  /** {@code cancel} is checked per source package: a cancelled read throws. */
+  public DebianTrackerImporter(Cancellation cancel) {
+    this.cancel = cancel;
+  }
 
   public ImportResult read(InputStream in) throws IOException {
     try (JsonParser p = JSON.getFactory().createParser(in)) {
@@ -38,6 +49,7 @@ public final class DebianTrackerImporter {
             "not a Debian security tracker export: the top level is not a JSON object");
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
+        cancel.check();
         String pkg = p.currentName();
         p.nextToken();
         JsonNode issues = JSON.readTree(p);

@@ -1,6 +1,7 @@
 package dev.ingot.scan.db;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import dev.ingot.plugin.Cancellation;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,17 +35,32 @@ import java.util.zip.ZipFile;
 public final class OsvImporter {
   private static final JsonFactory JSON = new JsonFactory();
   private final int threads;
+  private final Cancellation cancel;
 
   /** An importer using every available processor. */
   public OsvImporter() {
-    this(Runtime.getRuntime().availableProcessors());
+    this(new Cancellation());
+  }
+
+  /** An importer using every available processor that stops once {@code cancel} is cancelled. */
+  public OsvImporter(Cancellation cancel) {
+    this(Runtime.getRuntime().availableProcessors(), cancel);
   }
 
   public OsvImporter(int threads) {
+    this(threads, new Cancellation());
+  }
+
+  /**
+   * {@code cancel} is checked per record: a cancelled read throws {@link
+   * Cancellation.CancelledException}.
+   */
+  public OsvImporter(int threads, Cancellation cancel) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1");
     }
     this.threads = threads;
+    this.cancel = cancel;
   }
 
   /** Opens the documents of one run by name; closed when the run is done. */
@@ -144,8 +160,8 @@ public final class OsvImporter {
     return new ImportResult(records, advisories, skipped);
   }
 
-  private static OsvRecordReader readRun(List<String> run, Openers openers) throws IOException {
-    OsvRecordReader reader = new OsvRecordReader(JSON);
+  private OsvRecordReader readRun(List<String> run, Openers openers) throws IOException {
+    OsvRecordReader reader = new OsvRecordReader(JSON, cancel);
     try (Opener o = openers.create()) {
       for (String d : run) {
         try (InputStream in = o.open(d)) {

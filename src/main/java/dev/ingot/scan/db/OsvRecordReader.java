@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.ingot.plugin.Cancellation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -20,12 +21,19 @@ import java.util.TreeMap;
  */
 final class OsvRecordReader {
   private final JsonFactory json;
+  private final Cancellation cancel;
   final RecordBlocks records = new RecordBlocks();
   final Map<String, Long> skipped = new TreeMap<>();
   long advisories;
 
   OsvRecordReader(JsonFactory json) {
+    this(json, new Cancellation());
+  }
+
+  /** {@code cancel} is checked before each record. */
+  OsvRecordReader(JsonFactory json, Cancellation cancel) {
     this.json = json;
+    this.cancel = cancel;
   }
 
   /** Reads one document; its records are kept only if the whole document parses. */
@@ -39,9 +47,11 @@ final class OsvRecordReader {
       }
       if (t == JsonToken.START_ARRAY) {
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+          cancel.check(); // an export may be one array of every record
           doc.add(t == JsonToken.START_OBJECT ? record(p) : notARecord(p));
         }
       } else {
+        cancel.check();
         doc.add(t == JsonToken.START_OBJECT ? record(p) : notARecord(p));
       }
     } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package dev.ingot.scan.db;
 
+import dev.ingot.plugin.Cancellation;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -59,8 +60,13 @@ final class Segment implements AutoCloseable {
     this.channel = channel;
   }
 
-  /** Writes a segment atomically (temp sibling, then rename over any previous one). */
-  static void write(Path file, SegmentMeta meta, RecordBlocks records) throws IOException {
+  /**
+   * Writes a segment atomically (temp sibling, then rename over any previous one). {@code cancel}
+   * is checked per block and just before the rename: a cancelled write removes its temporary file
+   * and leaves any previous segment as it was.
+   */
+  static void write(Path file, SegmentMeta meta, RecordBlocks records, Cancellation cancel)
+      throws IOException {
     List<RecordBlocks.Sorted> sorted = records.sorted();
     ByteArrayOutputStream keyPool = new ByteArrayOutputStream(1 << 16);
     ByteBuffer idx = ByteBuffer.allocate(sorted.size() * ENTRY);
@@ -87,10 +93,12 @@ final class Segment implements AutoCloseable {
         out.write(idx.array());
         keyPool.writeTo(out);
         for (RecordBlocks.Sorted b : sorted) {
+          cancel.check();
           out.writeInt(b.records());
           out.write(b.bytes(), 0, b.length());
         }
       }
+      cancel.check(); // the last point before the previous segment is replaced
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
