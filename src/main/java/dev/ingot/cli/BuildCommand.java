@@ -219,7 +219,16 @@ public final class BuildCommand implements Callable<Integer> {
     RunResult result;
     try (SignalHook hook =
         SignalHook.install(engine::cancel, env.err(), "cancelling builds and cleaning up")) {
-      result = engine.run();
+      try {
+        result = engine.run();
+      } catch (RuntimeException e) {
+        // As in SignalHook.cancellable: Ctrl-C reaches the whole process group, so a failure that
+        // follows a signal is the interruption, not a failure of its own.
+        if (hook.signal() != 0) {
+          return 128 + hook.signal();
+        }
+        throw e;
+      }
       if (hook.signal() != 0) {
         return 128 + hook.signal();
       }
