@@ -1,6 +1,7 @@
 package dev.ingot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +46,13 @@ class LauncherCacheTest {
   private record Run(int code, String out, String err) {}
 
   private Run run(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(root.resolve("ingot").toString()));
+    return runAs(List.of(), args);
+  }
+
+  /** Runs the launcher behind {@code prefix} (e.g. setpriv to become another user). */
+  private Run runAs(List<String> prefix, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(prefix);
+    cmd.add(root.resolve("ingot").toString());
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile());
     pb.environment().remove("INGOT_CLASSPATH");
@@ -80,6 +88,28 @@ class LauncherCacheTest {
       return s.filter(p -> p.getFileName().toString().matches(cmd + "\\.[0-9]+\\.aotconf"))
           .toList();
     }
+  }
+
+  @Test
+  void aUserWhoCannotWriteTargetRunsWithoutCaches() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "needs root to run as another user");
+    // Ingot installed by root, run by nobody: the JVM used to refuse to start ("Unable to use
+    // shared archive") when told about an archive it could neither read nor create.
+    for (Path p = root; p != null && p.startsWith(root.getParent()); p = p.getParent()) {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    Files.setPosixFilePermissions(
+        Files.createDirectories(root.resolve("tmp")), PosixFilePermissions.fromString("rwxrwxrwx"));
+    List<String> nobody =
+        List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--");
+    for (int i = 1; i <= 2; i++) {
+      Run r = runAs(nobody, "version");
+      assertThat(r.code()).as("run " + i + ": " + r.err()).isZero();
+      assertThat(r.out()).isEqualTo(VERSION_LINE);
+      assertThat(r.err()).isEmpty();
+    }
+    assertThat(root.resolve("target/aot")).doesNotExist();
+    assertThat(root.resolve("target/ingot.jsa")).doesNotExist();
   }
 
   @Test
