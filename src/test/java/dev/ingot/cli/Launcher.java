@@ -73,7 +73,10 @@ final class Launcher {
    */
   Started start(Map<String, String> extraEnv, List<String> wrapper, String... args)
       throws IOException {
-    List<String> cmd = new ArrayList<>(wrapper);
+    // Every signal at its default action, as a shell's job has it: run from a background job the
+    // tests would inherit SIGINT ignored, and a JVM does not catch an ignored signal.
+    List<String> cmd = new ArrayList<>(List.of("env", "--default-signal"));
+    cmd.addAll(wrapper);
     cmd.add(SCRIPT.toString());
     cmd.addAll(Arrays.asList(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
@@ -91,11 +94,10 @@ final class Launcher {
    * As {@link #start(Map, String...)}, with the launcher leading a session and process group of its
    * own (setsid(1), which execs it in place), as a job a terminal's shell starts: Ctrl-C there
    * signals the whole group, the launcher and every process it started. See {@link
-   * Started#signalGroup}. Every signal is reset to its default action, as a shell's job has it: a
-   * test run in a background job inherits SIGINT ignored, and a JVM does not catch it then.
+   * Started#signalGroup}.
    */
   Started startAsJob(Map<String, String> extraEnv, String... args) throws IOException {
-    return start(extraEnv, List.of("setsid", "--wait", "env", "--default-signal"), args);
+    return start(extraEnv, List.of("setsid", "--wait"), args);
   }
 
   Run run(Map<String, String> extraEnv, String... args) throws Exception {
