@@ -7,6 +7,7 @@ import dev.ingot.scan.db.AdvisoryDbException;
 import dev.ingot.scan.db.DbImport;
 import dev.ingot.scan.db.SegmentMeta;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +48,12 @@ public final class DbCommand implements Runnable {
     Path cacheDir;
 
     Path dir(CliEnv env) {
-      return db != null ? env.cwd().resolve(db) : AdvisoryDb.defaultDir(env.cacheDir(cacheDir));
+      Path d = db != null ? env.cwd().resolve(db) : AdvisoryDb.defaultDir(env.cacheDir(cacheDir));
+      if (Files.exists(d) && !Files.isDirectory(d)) {
+        throw new UsageException(
+            "--db names a directory; " + d + " is a file (give a directory of its own)");
+      }
+      return d;
     }
   }
 

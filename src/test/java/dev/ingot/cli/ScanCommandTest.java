@@ -121,5 +121,15 @@ class ScanCommandTest {
     CliTestSupport.Run scanEmpty = ingot("scan", root.toString());
     assertThat(scanEmpty.exitCode()).isZero();
     assertThat(scanEmpty.out()).contains("advisory database").contains("is empty");
+    // A --db that is a file is not taken for an empty database.
+    java.nio.file.Files.writeString(tmp.resolve("dbfile"), "x");
+    String db = tmp.resolve("dbfile").toString();
+    for (String[] args :
+        new String[][] {{"db", "info", "--db", db}, {"db", "import", "--db", db, tmp.toString()}}) {
+      CliTestSupport.Run file = ingot(args);
+      assertThat(file.exitCode()).as(args[1]).isEqualTo(2);
+      assertThat(file.err()).contains("--db names a directory;").contains("dbfile is a file");
+    }
+    assertThat(tmp.resolve("dbfile")).hasContent("x");
   }
 }
