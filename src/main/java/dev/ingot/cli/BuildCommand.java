@@ -216,7 +216,7 @@ public final class BuildCommand implements Callable<Integer> {
             null);
     Ui ui = new Ui(List.of(sink()), plan.masker(), Clock.systemUTC());
     Engine engine = new Engine(plan, opts, ui);
-    RunResult result;
+    RunResult result = null;
     try (SignalHook hook =
         SignalHook.install(engine::cancel, env.err(), "cancelling builds and cleaning up")) {
       try {
@@ -224,10 +224,9 @@ public final class BuildCommand implements Callable<Integer> {
       } catch (RuntimeException e) {
         // As in SignalHook.cancellable: Ctrl-C reaches the whole process group, so a failure that
         // follows a signal is the interruption, not a failure of its own.
-        if (hook.signal() != 0) {
-          return 128 + hook.signal();
+        if (hook.signal() == 0) {
+          throw e;
         }
-        throw e;
       }
       if (hook.signal() != 0) {
         return 128 + hook.signal();

@@ -198,17 +198,8 @@ public final class DiskImages {
   public static void convertToDevice(
       Path in, DiskFormat inFormat, Path device, WriteJob job, boolean targetIsZero)
       throws IOException {
-    if (Files.isSameFile(in, device)) {
-      throw new DiskFormatException("input and output are the same device: " + in);
-    }
-    try (DiskReader r = open(in, inFormat);
+    try (DiskReader r = readerFor(in, inFormat, java.util.List.of(device));
         FileChannel ch = FileChannel.open(device, StandardOpenOption.WRITE)) {
-      for (Path f : r.files()) {
-        if (Files.isSameFile(f, device)) {
-          throw new DiskFormatException(
-              "the output " + device + " is a device the input " + in + " reads (" + f + ")");
-        }
-      }
       long size = r.virtualSize();
       if (ch.size() < size) {
         throw new DiskFormatException(
@@ -224,22 +215,36 @@ public final class DiskImages {
   /** Converts the image at {@code in} (format probed when null) to {@code out}. */
   public static void convert(
       Path in, DiskFormat inFormat, Path out, WriteOptions opts, WriteJob job) throws IOException {
-    for (Path o : outputs(out, opts)) {
+    try (DiskReader r = readerFor(in, inFormat, outputs(out, opts))) {
+      write(r, out, opts, job);
+    }
+  }
+
+  /**
+   * Opens {@code in}, refusing outputs that are the input itself or one of the files it reads (an
+   * extent, a backing file): writing them would destroy the input image.
+   */
+  private static DiskReader readerFor(Path in, DiskFormat inFormat, java.util.List<Path> outs)
+      throws IOException {
+    for (Path o : outs) {
       if (Files.exists(o) && Files.isSameFile(in, o)) {
         throw new DiskFormatException("input and output are the same file: " + in);
       }
     }
-    try (DiskReader r = open(in, inFormat)) {
-      // Replacing an extent or a backing file of the input would destroy the input image.
+    DiskReader r = open(in, inFormat);
+    try {
       for (Path f : r.files()) {
-        for (Path o : outputs(out, opts)) {
+        for (Path o : outs) {
           if (Files.exists(o) && Files.exists(f) && Files.isSameFile(f, o)) {
             throw new DiskFormatException(
                 "the output " + o + " is a file the input " + in + " reads (" + f + ")");
           }
         }
       }
-      write(r, out, opts, job);
+      return r;
+    } catch (IOException | RuntimeException e) {
+      r.close();
+      throw e;
     }
   }
 

@@ -63,41 +63,42 @@ final class RawWriter {
   /** Writes the runs of non-zero blocks of a scanned chunk that starts at {@code base}. */
   private static void writeRuns(FileChannel out, long base, long size, PlainChunks.Result r)
       throws IOException {
-    boolean[] nz = r.nonZero();
-    for (int b = 0; b < nz.length; ) {
-      if (!nz[b]) {
-        b++;
-        continue;
-      }
-      int e = b;
-      while (e < nz.length && nz[e]) {
-        e++;
-      }
-      long from = base + (long) b * BLOCK;
-      int n = (int) Math.min((long) (e - b) * BLOCK, size - from);
-      Blocks.writeAt(out, from, r.data().slice(b * BLOCK, n));
-      b = e;
-    }
+    writeRuns(out, base, size, r.nonZero(), true, (b, n) -> r.data().slice(b * BLOCK, n));
   }
 
   /** Writes zeros over the blocks of a scanned chunk that are zero (all of an empty one). */
   private static void writeZeros(
       FileChannel out, long base, long size, PlainChunks.Result r, ByteBuffer zeros)
       throws IOException {
+    boolean[] nz = r.empty() ? new boolean[CHUNK / BLOCK] : r.nonZero();
+    writeRuns(out, base, size, nz, false, (b, n) -> zeros.slice(0, n));
+  }
+
+  /**
+   * Writes each run of the chunk's blocks (inside the disk) whose non-zero flag is {@code want},
+   * taking a run's {@code n} bytes from block {@code b} on from {@code bytes}.
+   */
+  private static void writeRuns(
+      FileChannel out,
+      long base,
+      long size,
+      boolean[] nz,
+      boolean want,
+      java.util.function.BiFunction<Integer, Integer, ByteBuffer> bytes)
+      throws IOException {
     int blocks = (int) Blocks.ceilDiv(Math.min(CHUNK, size - base), BLOCK);
-    boolean[] nz = r.empty() ? new boolean[blocks] : r.nonZero();
     for (int b = 0; b < blocks; ) {
-      if (nz[b]) {
+      if (nz[b] != want) {
         b++;
         continue;
       }
       int e = b;
-      while (e < blocks && !nz[e]) {
+      while (e < blocks && nz[e] == want) {
         e++;
       }
       long from = base + (long) b * BLOCK;
       int n = (int) Math.min((long) (e - b) * BLOCK, size - from);
-      Blocks.writeAt(out, from, zeros.slice(0, n));
+      Blocks.writeAt(out, from, bytes.apply(b, n));
       b = e;
     }
   }

@@ -33,10 +33,6 @@ public final class DebianTrackerImporter {
   private final Set<String> ids = new HashSet<>();
   private final Cancellation cancel;
 
-  public DebianTrackerImporter() {
-    this(new Cancellation());
-  }
-
   /** {@code cancel} is checked per source package: a cancelled read throws. */
   public DebianTrackerImporter(Cancellation cancel) {
     this.cancel = cancel;

@@ -37,11 +37,6 @@ public final class OsvImporter {
   private final int threads;
   private final Cancellation cancel;
 
-  /** An importer using every available processor. */
-  public OsvImporter() {
-    this(new Cancellation());
-  }
-
   /** An importer using every available processor that stops once {@code cancel} is cancelled. */
   public OsvImporter(Cancellation cancel) {
     this(Runtime.getRuntime().availableProcessors(), cancel);
