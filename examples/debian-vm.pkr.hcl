@@ -26,6 +26,33 @@ source "debian" "vm" {
   variant = "system"
   # systemd-sysv provides /sbin/init; the "system" variant installs only what apt calls required.
   packages = ["systemd-sysv", "udev", "e2fsprogs", "linux-image-cloud-amd64", "openssh-server", "cloud-init", "sudo"]
+
+  # Applied to the root filesystem as the source makes it, before provisioners and the disk.
+  customize {
+    hostname = "debian-vm"
+    timezone = "Etc/UTC"
+    locale   = "C.UTF-8"
+
+    users {
+      name                = "admin"
+      groups              = ["sudo"]
+      shell               = "/bin/bash"
+      ssh_authorized_keys = [var.ssh_public_key]
+    }
+
+    ssh {
+      permit_root_login       = "no"
+      password_authentication = false
+    }
+
+    services {
+      enable = ["ssh.service"]
+    }
+
+    cloud_init {
+      datasource_list = ["NoCloud", "VMware", "OVF", "None"]
+    }
+  }
 }
 
 build {
@@ -33,32 +60,6 @@ build {
   sources = ["source.debian.vm"]
 
   post-processors {
-    post-processor "customize" {
-      hostname = "debian-vm"
-      timezone = "Etc/UTC"
-      locale   = "C.UTF-8"
-
-      users {
-        name                = "admin"
-        groups              = ["sudo"]
-        shell               = "/bin/bash"
-        ssh_authorized_keys = [var.ssh_public_key]
-      }
-
-      ssh {
-        permit_root_login       = "no"
-        password_authentication = false
-      }
-
-      services {
-        enable = ["ssh.service"]
-      }
-
-      cloud_init {
-        datasource_list = ["NoCloud", "VMware", "OVF", "None"]
-      }
-    }
-
     post-processor "disk" {
       size            = var.disk_size
       partition_table = "gpt"

@@ -3,6 +3,7 @@ package dev.ingot.build;
 import dev.ingot.artifact.Artifact;
 import dev.ingot.build.BuildResult.Produced;
 import dev.ingot.build.plan.PlannedBuild;
+import dev.ingot.build.plan.PlannedPostProcessor;
 import dev.ingot.build.plan.PlannedProvisioner;
 import dev.ingot.build.ui.Event;
 import dev.ingot.build.ui.Ui;
@@ -118,6 +119,17 @@ final class BuildRunner {
             b.sourceType(),
             () -> b.source().build(b.sourceConfig(), ctx));
     ctx.cancellation().check();
+    for (PlannedPostProcessor c : b.customizations()) {
+      Artifact in = artifact;
+      StepContext own = ctx.withLog(ui.log(b.buildName(), c.type()));
+      artifact =
+          step(
+              b.buildName(),
+              Event.StepKind.CUSTOMIZE,
+              c.type(),
+              () -> c.plugin().process(c.config(), in, own));
+      ctx.cancellation().check();
+    }
     if (b.provisioners().isEmpty()) {
       return artifact;
     }

@@ -93,6 +93,15 @@ final class InspectReport {
     return out.toString();
   }
 
+  /** The settings the source's customize blocks make, in the schema's order: "hostname, users". */
+  private static String customized(PlannedBuild b) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    b.customizations()
+        .forEach(
+            c -> c.plugin().schema().names().stream().filter(c.config()::has).forEach(names::add));
+    return String.join(", ", names);
+  }
+
   private void build(BuildDecl b) {
     List<PlannedBuild> planned = new ArrayList<>();
     out.append("\n  > ").append(b.name().isEmpty() ? "(unnamed build)" : b.name()).append(":\n");
@@ -112,6 +121,9 @@ final class InspectReport {
       if (pb.isEmpty()) {
         out.append(" (left out by -only/-except)");
       }
+      pb.map(InspectReport::customized)
+          .filter(x -> !x.isEmpty())
+          .ifPresent(x -> out.append(" (customize: ").append(x).append(')'));
       out.append('\n');
     }
     if (!b.provisioners().isEmpty() || b.errorCleanupProvisioner().isPresent()) {

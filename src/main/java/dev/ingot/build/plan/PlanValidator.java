@@ -42,6 +42,19 @@ public final class PlanValidator {
         }
       }
       Class<? extends Artifact> produced = b.source().produces(b.sourceConfig());
+      for (PlannedPostProcessor c : b.customizations()) {
+        diags.addAll(c.plugin().check(c.config()).all());
+        if (!takes(c, produced)) {
+          diags.add(
+              Diagnostic.error(
+                  "Source \"" + b.sourceType() + "\" cannot be customized",
+                  "A customize block changes a root filesystem, but this source makes a "
+                      + describe(produced)
+                      + ". Use it in a source that makes a root filesystem (debian, oci), or"
+                      + " customize a later artifact with a customize post-processor.",
+                  c.range()));
+        }
+      }
       for (List<PlannedPostProcessor> chain : b.chains()) {
         Class<? extends Artifact> type = produced;
         for (PlannedPostProcessor pp : chain) {
@@ -53,14 +66,20 @@ public final class PlanValidator {
     return new Diagnostics(diags);
   }
 
+  /** Whether {@code pp} takes {@code incoming}; an unknown type ({@code Artifact}) passes. */
+  private static boolean takes(PlannedPostProcessor pp, Class<? extends Artifact> incoming) {
+    Set<Class<? extends Artifact>> accepts = pp.plugin().accepts();
+    return incoming == Artifact.class
+        || accepts.isEmpty()
+        || accepts.stream().anyMatch(a -> a.isAssignableFrom(incoming));
+  }
+
   private static java.util.Optional<Diagnostic> checkAccepts(
       PlannedBuild b, PlannedPostProcessor pp, Class<? extends Artifact> incoming) {
-    Set<Class<? extends Artifact>> accepts = pp.plugin().accepts();
-    if (incoming == Artifact.class
-        || accepts.isEmpty()
-        || accepts.stream().anyMatch(a -> a.isAssignableFrom(incoming))) {
+    if (takes(pp, incoming)) {
       return java.util.Optional.empty();
     }
+    Set<Class<? extends Artifact>> accepts = pp.plugin().accepts();
     return java.util.Optional.of(
         Diagnostic.error(
             "Post-processor \"" + pp.type() + "\" cannot take a " + describe(incoming),

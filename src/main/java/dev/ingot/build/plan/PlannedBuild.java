@@ -12,7 +12,8 @@ import java.util.Optional;
  * buildName} is what the UI shows and -only matches ("null.example": source type and name, as in
  * Packer 1.6); {@code sourceName} is PACKER_BUILD_NAME and the manifest's {@code name}. Each chain
  * gets the source's (provisioned) artifact; a lone {@code post-processor} block is a chain of one.
- * Immutable.
+ * {@code customizations} are the source block's own {@code customize} blocks, applied in order to
+ * the root filesystem the source makes, before any provisioner sees it. Immutable.
  */
 public record PlannedBuild(
     String buildName,
@@ -21,6 +22,7 @@ public record PlannedBuild(
     String sourceName,
     SourcePlugin source,
     Config sourceConfig,
+    List<PlannedPostProcessor> customizations,
     List<PlannedProvisioner> provisioners,
     Optional<PlannedProvisioner> errorCleanupProvisioner,
     List<List<PlannedPostProcessor>> chains,
@@ -32,6 +34,7 @@ public record PlannedBuild(
     description = description == null ? "" : description;
     sourceType = sourceType == null ? source.type() : sourceType;
     sourceName = sourceName == null ? buildName : sourceName;
+    customizations = customizations == null ? List.of() : List.copyOf(customizations);
     provisioners = List.copyOf(provisioners);
     errorCleanupProvisioner =
         errorCleanupProvisioner == null ? Optional.empty() : errorCleanupProvisioner;
@@ -48,6 +51,7 @@ public record PlannedBuild(
         source,
         config,
         List.of(),
+        List.of(),
         Optional.empty(),
         List.of(),
         config.block());
@@ -61,6 +65,7 @@ public record PlannedBuild(
         sourceName,
         source,
         sourceConfig,
+        customizations,
         ps,
         errorCleanupProvisioner,
         chains,
@@ -75,6 +80,7 @@ public record PlannedBuild(
         sourceName,
         source,
         sourceConfig,
+        customizations,
         provisioners,
         Optional.ofNullable(p),
         chains,
@@ -89,6 +95,7 @@ public record PlannedBuild(
         sourceName,
         source,
         sourceConfig,
+        customizations,
         provisioners,
         errorCleanupProvisioner,
         cs,

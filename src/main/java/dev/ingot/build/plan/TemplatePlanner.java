@@ -41,6 +41,9 @@ public final class TemplatePlanner {
   /** The plan (absent when there are errors) and every problem found. */
   public record Result(Optional<Plan> plan, Diagnostics diagnostics) {}
 
+  /** The block a source may hold to customize its root filesystem. */
+  private static final String CUSTOMIZE = "customize";
+
   private final Template template;
   private final PluginRegistry plugins;
   private final EvalContext base;
@@ -121,10 +124,31 @@ public final class TemplatePlanner {
     List<Body> bodies = new ArrayList<>();
     bodies.add(decl.block().body());
     s.overrides().ifPresent(o -> bodies.add(o.body()));
-    EvaluatedBody sourceBody =
+    EvaluatedBody evaluated =
         BodyEvaluator.evaluate(bodies, Set.of("name"), decl.block().range(), c, Map.of(), diags);
+    // A source's own customize blocks (unless the plugin has an argument of that name) are the
+    // customize post-processor, checked against its schema and run right after the source.
+    boolean customizes = plugin != null && plugin.schema().arg(CUSTOMIZE).isEmpty();
+    List<EvaluatedBody> customizeBodies =
+        customizes ? evaluated.blocks().getOrDefault(CUSTOMIZE, List.of()) : List.of();
+    if (customizes && evaluated.attributes().containsKey(CUSTOMIZE)) {
+      diags.add(
+          Diagnostic.error(
+              "Unsupported argument",
+              "An argument named \""
+                  + CUSTOMIZE
+                  + "\" is not expected here. Did you mean to define a block of type \""
+                  + CUSTOMIZE
+                  + "\"? Write it without the equals sign: customize { hostname = \"…\" }.",
+              evaluated.attributes().get(CUSTOMIZE).nameRange()));
+    }
+    EvaluatedBody sourceBody = customizes ? without(evaluated, CUSTOMIZE) : evaluated;
     Optional<SchemaChecker.Checked> sourceConfig =
         Optional.ofNullable(plugin).map(p -> check(p, sourceBody, Set.of()));
+    List<PlannedPostProcessor> customizations = new ArrayList<>();
+    for (EvaluatedBody cb : customizeBodies) {
+      customization(cb).ifPresent(customizations::add);
+    }
     List<PlannedProvisioner> provs = new ArrayList<>();
     for (PluginBlock p : b.provisioners()) {
       provisioner(p, c, run).ifPresent(provs::add);
@@ -150,10 +174,31 @@ public final class TemplatePlanner {
             run.name(),
             plugin,
             sourceConfig.get().config(),
+            customizations,
             provs,
             cleanup,
             chains,
             s.range()));
+  }
+
+  /** {@code body} without the blocks and the argument named {@code name}. */
+  private static EvaluatedBody without(EvaluatedBody body, String name) {
+    Map<String, EvaluatedBody.Attr> attributes = new LinkedHashMap<>(body.attributes());
+    attributes.remove(name);
+    Map<String, List<EvaluatedBody>> blocks = new LinkedHashMap<>(body.blocks());
+    blocks.remove(name);
+    return new EvaluatedBody(attributes, blocks, body.range());
+  }
+
+  /** A source's {@code customize} block as the post-processor of that name. */
+  private Optional<PlannedPostProcessor> customization(EvaluatedBody body) {
+    PluginRegistry.Lookup<PostProcessorPlugin> l = plugins.postProcessor(CUSTOMIZE, body.range());
+    l.diagnostic().ifPresent(diags::add);
+    return l.plugin()
+        .map(
+            p ->
+                new PlannedPostProcessor(
+                    CUSTOMIZE, "", p, check(p, body, Set.of()).config(), false, body.range()));
   }
 
   /** A provisioner or post-processor block read for one build: its settings and checked config. */

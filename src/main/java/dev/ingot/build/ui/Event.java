@@ -15,10 +15,12 @@ public sealed interface Event {
   Instant time();
 
   /**
-   * The kind of step: the source, a provisioner, the error-cleanup provisioner, a post-processor.
+   * The kind of step: the source, a {@code customize} block of the source, a provisioner, the
+   * error-cleanup provisioner, a post-processor.
    */
   enum StepKind {
     SOURCE("source"),
+    CUSTOMIZE("source-customize"),
     PROVISIONER("provisioner"),
     ERROR_CLEANUP("error-cleanup-provisioner"),
     POST_PROCESSOR("post-processor");

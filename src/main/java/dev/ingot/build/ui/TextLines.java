@@ -50,6 +50,9 @@ final class TextLines {
     String p = "==> " + x.build() + ": ";
     return switch (x.kind()) {
       case SOURCE -> List.of();
+      case CUSTOMIZE ->
+          List.of(
+              new Line(Style.SAY, x.build(), p + "Customizing the root filesystem (source block)"));
       case PROVISIONER ->
           List.of(new Line(Style.SAY, x.build(), p + "Running provisioner: " + x.type()));
       case ERROR_CLEANUP ->

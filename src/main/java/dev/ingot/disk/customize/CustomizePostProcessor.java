@@ -166,6 +166,13 @@ public final class CustomizePostProcessor implements PostProcessorPlugin {
     } else {
       try {
         content = Files.readAllBytes(ctx.templatePath(f.string("source").orElseThrow()));
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new IllegalArgumentException(
+            "source "
+                + f.string("source").orElseThrow()
+                + " does not exist (looked for "
+                + e.getFile()
+                + "; a relative source is relative to the template's directory)");
       } catch (IOException e) {
         throw new IllegalArgumentException(
             "cannot read source " + f.string("source").orElseThrow() + ": " + e.getMessage());
