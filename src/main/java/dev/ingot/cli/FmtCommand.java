@@ -2,12 +2,12 @@ package dev.ingot.cli;
 
 import dev.ingot.diag.Diagnostics;
 import dev.ingot.diag.SourceSet;
+import dev.ingot.plugin.AtomicOutput;
 import dev.ingot.template.hcl.Formatter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -137,19 +137,12 @@ public final class FmtCommand implements Callable<Integer> {
     env.err().flush();
   }
 
-  // A temporary sibling renamed over the file: never a half-written template.
+  // A temporary sibling renamed over the file: never a half-written template. Through a symbolic
+  // link to the file it names, which keeps its mode (as gofmt and terraform fmt do).
   private static void replace(Path file, String text) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".fmt", ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
-      } catch (UnsupportedOperationException e) {
-        // Not a POSIX file system: keep the default permissions.
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
+    try (AtomicOutput out = AtomicOutput.file(file)) {
+      Files.writeString(out.path(), text, StandardCharsets.UTF_8);
+      out.commit(true);
     }
   }
 }

@@ -1,11 +1,11 @@
 package dev.ingot.cli;
 
+import dev.ingot.plugin.AtomicOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,13 +62,9 @@ public final class InitCommand implements Callable<Integer> {
       return 1;
     }
     String text = example(example).replace("NAME", base);
-    Path tmp = Files.createTempFile(env.cwd(), "." + base, ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      // No REPLACE_EXISTING: a file made meanwhile is not overwritten either.
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
+    try (AtomicOutput out = AtomicOutput.file(target)) {
+      Files.writeString(out.path(), text, StandardCharsets.UTF_8);
+      out.commit(false);
     }
     env.out().println("Wrote " + env.cwd().relativize(target) + " (example \"" + example + "\").");
     env.out().println("Next: ingot validate " + env.cwd().relativize(target));

@@ -5,10 +5,10 @@ import dev.ingot.pkg.deb.repo.SuiteRef;
 import dev.ingot.pkg.deb.rootfs.DebSourceSpec;
 import dev.ingot.pkg.deb.rootfs.RootFsBuilder;
 import dev.ingot.pkg.deb.rootfs.SuitePlanner;
+import dev.ingot.plugin.AtomicOutput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,9 +42,10 @@ public final class LockCommand implements Callable<Integer> {
     List<SuiteRef> suites = SuitePlanner.plan(s);
     Lock lock = b.lockService().lock(s.withLockfile(null), suites).lock();
     Path out = s.lockfile();
-    Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".ingot-lock", ".tmp");
-    Files.writeString(tmp, lock.toText(), StandardCharsets.UTF_8);
-    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try (AtomicOutput o = AtomicOutput.file(out)) {
+      Files.writeString(o.path(), lock.toText(), StandardCharsets.UTF_8);
+      o.commit(true);
+    }
     env.out().println("locked " + lock.packages().size() + " packages in " + out);
     return 0;
   }

@@ -90,8 +90,6 @@ public final class RootfsCommand implements Callable<Integer> {
         new TarWriter(fs.blobs(), new TarWriter.Options(sde, true)).write(fs.tree(), o);
       }
       cancel.check();
-      Files.setPosixFilePermissions(
-          out.path(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
       out.commit(true);
     }
     env.out().println(fs.describe() + " -> " + output);

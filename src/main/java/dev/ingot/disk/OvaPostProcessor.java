@@ -157,9 +157,6 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
         try (OutputStream os = Files.newOutputStream(tmp.path())) {
           OvaWriter.writeOva(spec, disks, os, ctx.sourceDateEpoch());
         }
-        // Readable like the disk files next to it (the temporary is private while written).
-        Files.setPosixFilePermissions(
-            tmp.path(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         tmp.commit(true);
       } finally {
         if (!(input instanceof DiskFiles f && f.disks().contains(vmdk))) {

@@ -27,10 +27,12 @@ import java.nio.file.attribute.BasicFileAttributes;
 public final class AtomicOutput implements AutoCloseable {
   private final Path target;
   private final Path temp;
+  private final boolean directory;
   private boolean committed;
 
   private AtomicOutput(Path target, boolean directory) throws IOException {
     this.target = writableTarget(target.toAbsolutePath().normalize());
+    this.directory = directory;
     if (!directory && Files.isDirectory(this.target)) {
       // A file output never replaces a directory: commit would delete the whole tree.
       throw new FileSystemException(
@@ -93,12 +95,16 @@ public final class AtomicOutput implements AutoCloseable {
   /**
    * Renames the temporary to the target. An existing target is replaced when {@code replace} is
    * true (a directory is removed first), else this fails with {@link FileAlreadyExistsException}.
+   * The temporary, private while written, gets the mode of the file it replaces or that of a new
+   * file ({@link OutputModes}).
    */
   public Path commit(boolean replace) throws IOException {
-    if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      if (!replace) {
-        throw new FileAlreadyExistsException(target.toString(), null, "output exists");
-      }
+    boolean exists = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    if (exists && !replace) {
+      throw new FileAlreadyExistsException(target.toString(), null, "output exists");
+    }
+    OutputModes.finish(temp, target, directory);
+    if (exists) {
       if (Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
         deleteTree(target);
       }

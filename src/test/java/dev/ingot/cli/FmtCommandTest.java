@@ -61,6 +61,20 @@ class FmtCommandTest {
   }
 
   @Test
+  void aLinkedTemplateIsFormattedThroughTheLinkWhichStays() throws Exception {
+    Path real = Files.createDirectories(dir.resolve("shared")).resolve("x.pkr.hcl");
+    Files.move(dir.resolve("x.pkr.hcl"), real);
+    Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-rw-r--"));
+    Files.createSymbolicLink(dir.resolve("x.pkr.hcl"), Path.of("shared/x.pkr.hcl"));
+    CliTestSupport.Run r = fmt("x.pkr.hcl");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(Files.isSymbolicLink(dir.resolve("x.pkr.hcl"))).isTrue();
+    assertThat(Files.readString(real)).isEqualTo(PRETTY);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(real)))
+        .isEqualTo("rw-rw-r--");
+  }
+
+  @Test
   void diffShowsTheChange() {
     CliTestSupport.Run r = fmt("-check", "-diff", "x.pkr.hcl");
     assertThat(r.exitCode()).isEqualTo(3);

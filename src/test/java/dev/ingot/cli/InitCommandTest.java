@@ -24,6 +24,9 @@ class InitCommandTest {
     try (var files = Files.list(dir)) {
       assertThat(files).as("no temporary file left").hasSize(1);
     }
+    assertThat(Files.getPosixFilePermissions(dir.resolve("web-base.pkr.hcl")))
+        .as("a new file's mode under the umask, not the private temporary's")
+        .isEqualTo(dev.ingot.plugin.OutputModesTest.newFile());
     CliTestSupport.Run v = CliTestSupport.run(dir, Map.of(), "validate", "web-base.pkr.hcl");
     assertThat(v.exitCode()).as("the starter template is valid: " + v.err()).isZero();
     CliTestSupport.Run f = CliTestSupport.run(dir, Map.of(), "fmt", "-check", "web-base.pkr.hcl");

@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Entry point of the disk formats: probes and opens images of any supported format and converts
@@ -115,7 +114,6 @@ public final class DiskImages {
       } catch (IOException e) {
         throw withOutput(e, out, src.virtualSize());
       }
-      readableByAll(tmp.path());
       tmp.commit(true);
     }
     if (job.durable()) {
@@ -168,14 +166,6 @@ public final class DiskImages {
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);
     }
-  }
-
-  /**
-   * Makes a finished image readable by everyone, like the outputs of qemu-img (temporaries are
-   * private).
-   */
-  static void readableByAll(Path p) throws IOException {
-    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
   }
 
   /**

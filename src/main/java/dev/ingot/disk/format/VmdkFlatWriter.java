@@ -52,8 +52,6 @@ final class VmdkFlatWriter {
       if (job.durable()) {
         DiskImages.syncFile(desc.path());
       }
-      DiskImages.readableByAll(data.path());
-      DiskImages.readableByAll(desc.path());
       data.commit(true);
       try {
         desc.commit(true);

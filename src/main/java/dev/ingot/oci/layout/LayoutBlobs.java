@@ -39,6 +39,7 @@ public final class LayoutBlobs implements BlobStore {
         throw new IOException("content digest mismatch: expected " + expected + ", got " + d);
       }
       if (!Files.exists(path(d))) {
+        dev.ingot.plugin.OutputModes.asNewFile(tmp);
         Files.move(tmp, path(d), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       }
       return d;

@@ -4,6 +4,7 @@ import dev.ingot.fs.Digest;
 import dev.ingot.oci.model.Descriptor;
 import dev.ingot.oci.model.ImageIndex;
 import dev.ingot.plugin.AtomicOutput;
+import dev.ingot.plugin.OutputModes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,8 @@ public final class OciLayoutWriter {
             Files.copy(in, dst);
           }
         }
+        // A blob linked from the cache has the cache's private mode; the layout's are published.
+        OutputModes.asNewFile(dst);
       }
     }
     Files.write(tmp.resolve("index.json"), index(images));

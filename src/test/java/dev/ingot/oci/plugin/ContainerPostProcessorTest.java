@@ -81,6 +81,17 @@ class ContainerPostProcessorTest {
       assertThat(s.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("oci", "oci-archive.tar", "docker-archive.tar");
     }
+    // Readable by whoever publishes them: a new file's mode, not the private temporaries'.
+    try (var s = Files.walk(a.layout().getParent())) {
+      for (Path p : s.toList()) {
+        assertThat(Files.getPosixFilePermissions(p))
+            .as(p.toString())
+            .isEqualTo(
+                Files.isDirectory(p)
+                    ? dev.ingot.plugin.OutputModesTest.newDirectory()
+                    : dev.ingot.plugin.OutputModesTest.newFile());
+      }
+    }
   }
 
   @Test
