@@ -56,16 +56,19 @@ public final class OciLayoutWriter {
         Path src = t.image().blobs().path(d);
         try {
           Files.createLink(dst, src);
+          // A blob linked from the cache has the cache's private mode; the layout's are
+          // published. (A cache blob of another user's cannot be changed: then it is copied.)
+          OutputModes.asNewFile(dst);
         } catch (IOException | UnsupportedOperationException e) {
           if (e instanceof FileAlreadyExistsException) {
             continue;
           }
+          Files.deleteIfExists(dst);
           try (InputStream in = t.image().blobs().open(d)) {
             Files.copy(in, dst);
           }
+          OutputModes.asNewFile(dst);
         }
-        // A blob linked from the cache has the cache's private mode; the layout's are published.
-        OutputModes.asNewFile(dst);
       }
     }
     Files.write(tmp.resolve("index.json"), index(images));
