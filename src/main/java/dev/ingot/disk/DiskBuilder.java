@@ -60,10 +60,18 @@ public final class DiskBuilder {
       try (FileChannel ch = FileChannel.open(img, StandardOpenOption.WRITE)) {
         ch.write(ByteBuffer.allocate(1), spec.size() - 1); // sparse, full size
       }
-      makeExt4(trees.root(), blobs, layout.root(), layout.rootFs(), spec.rootLabel(), spec, img);
+      makeExt4(
+          trees.root(), blobs, layout.root(), layout.rootFs(), spec.rootLabel(), spec, img, true);
       if (trees.boot() != null) {
         makeExt4(
-            trees.boot(), blobs, layout.boot().orElseThrow(), layout.bootFs(), "boot", spec, img);
+            trees.boot(),
+            blobs,
+            layout.boot().orElseThrow(),
+            layout.bootFs(),
+            "boot",
+            spec,
+            img,
+            false);
       }
       Path early = work.resolve("early.cfg");
       Files.writeString(early, trees.grub().early());
@@ -100,12 +108,22 @@ public final class DiskBuilder {
       java.util.UUID uuid,
       String label,
       DiskSpec spec,
-      Path img)
+      Path img,
+      boolean root)
       throws IOException {
+    Ext4 fs = new Ext4(uuid, label, part.offset(), part.size(), spec.epoch());
+    PartitionRoom room = new PartitionRoom(tools, work);
+    room.check(tree, fs, spec, root); // before the export, which can take a while
     Path dir = Files.createDirectories(work.resolve("tree-" + part.number()));
     exportTree(tree, blobs, dir);
-    Ext4 fs = new Ext4(uuid, label, part.offset(), part.size(), spec.epoch());
-    tools.run(fs.mke2fs(img, dir), null, fs.env());
+    try {
+      tools.run(fs.mke2fs(img, dir), null, fs.env());
+    } catch (DiskException e) {
+      if (PartitionRoom.outOfRoom(e)) {
+        throw room.noRoom(tree, fs, spec, root);
+      }
+      throw e;
+    }
     Path script = work.resolve("ctime-" + part.number() + ".debugfs");
     Files.writeString(script, fs.ctimeScript(tree), StandardCharsets.UTF_8);
     tools.run(

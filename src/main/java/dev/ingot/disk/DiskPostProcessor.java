@@ -144,18 +144,7 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
         new java.util.ArrayList<>(java.util.List.of(text.strip().split("\\s+")));
     args.removeIf(String::isBlank);
     args.addAll(s.kernelArgs());
-    return new DiskSpec(
-        s.size(),
-        s.scheme(),
-        s.boot(),
-        s.secureBoot(),
-        s.filesystem(),
-        s.rootLabel(),
-        s.espSize(),
-        s.bootSize(),
-        args,
-        s.seed(),
-        s.epoch());
+    return s.withKernelArgs(args);
   }
 
   @Override
@@ -184,8 +173,12 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
                   + spec.boot().id()
                   + (spec.secureBoot() ? ", Secure Boot" : "")
                   + ")");
-      new DiskBuilder(new Tools(ctx.processes(), ctx.cancellation()), work)
-          .build(general.tree(), general.blobs(), spec, out);
+      try {
+        new DiskBuilder(new Tools(ctx.processes(), ctx.cancellation()), work)
+            .build(general.tree(), general.blobs(), spec, out);
+      } catch (NoRoomException e) {
+        throw config.error(e.argument(), "Not enough room on the disk", e.getMessage() + ".");
+      }
       return new DiskImage(out, spec.size(), spec.boot().id(), spec.secureBoot(), general);
     } finally {
       dev.ingot.plugin.AtomicOutput.deleteTree(work);

@@ -43,4 +43,34 @@ public record DiskSpec(
           "a disk of " + size + " bytes is too small for its partitions and a root filesystem");
     }
   }
+
+  /** The same disk with {@code bytes} as its size. */
+  public DiskSpec withSize(long bytes) {
+    return with(bytes, bootSize, kernelArgs);
+  }
+
+  /** The same disk with a separate /boot of {@code bytes}. */
+  public DiskSpec withBootSize(long bytes) {
+    return with(size, bytes, kernelArgs);
+  }
+
+  /** The same disk booting with {@code args}. */
+  public DiskSpec withKernelArgs(List<String> args) {
+    return with(size, bootSize, args);
+  }
+
+  private DiskSpec with(long newSize, long newBootSize, List<String> args) {
+    return new DiskSpec(
+        newSize,
+        scheme,
+        boot,
+        secureBoot,
+        filesystem,
+        rootLabel,
+        espSize,
+        newBootSize,
+        args,
+        seed,
+        epoch);
+  }
 }

@@ -160,6 +160,43 @@ class PluginChainPeerTest {
   }
 
   @Test
+  void aTreeTooBigForTheDiskIsRefusedAtItsSizeWithOneThatFits() throws Exception {
+    RootFs small = rootfs();
+    byte[] data = new byte[90 << 20];
+    new java.util.Random(3).nextBytes(data); // random: mke2fs would store zeros as holes
+    Digest d = small.blobs().put(new ByteArrayInputStream(data));
+    RootFs big =
+        small.withTree(
+            small.tree().toBuilder()
+                .put(FileEntry.file("srv/data.bin", 0644, 0, 0, T, data.length, d))
+                .put(FileEntry.directory("srv", 0755, 0, 0, T))
+                .build());
+    StepContext ctx = ctx();
+    String message;
+    try {
+      plugin("disk").process(Config.of(Map.of("size", "128M")), big, ctx);
+      throw new AssertionError("accepted");
+    } catch (DiagnosticsException e) {
+      assertThat(e.getMessage()).isEqualTo("Not enough room on the disk");
+      message = e.diagnostics().all().get(0).detail();
+    }
+    assertThat(message).contains("need about 91 MiB").contains("this 128 MiB disk");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("Set size = \"(\\d+)M\"").matcher(message);
+    assertThat(m.find()).as(message).isTrue();
+    long suggested = Long.parseLong(m.group(1));
+    assertThat(suggested)
+        .as("room for 90 MiB and a tenth more, beside a 64 MiB ESP")
+        .isBetween(192L, 320L);
+    try (var s = Files.list(ctx.outputDir())) {
+      assertThat(s).as("nothing left behind").isEmpty();
+    }
+    DiskImage disk =
+        (DiskImage) plugin("disk").process(Config.of(Map.of("size", suggested + "M")), big, ctx);
+    assertThat(disk.virtualSize()).isEqualTo(suggested << 20);
+  }
+
+  @Test
   void convertWritesAnOverlayOfTheLastReleaseWhenGivenItsBackingFile() throws Exception {
     StepContext ctx = ctx();
     DiskImage disk =

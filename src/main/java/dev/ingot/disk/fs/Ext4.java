@@ -28,26 +28,40 @@ public record Ext4(UUID uuid, String label, long offset, long size, long epoch) 
 
   /** The mke2fs command that makes the filesystem in {@code image} from {@code dir}. */
   public List<String> mke2fs(Path image, Path dir) {
-    return List.of(
-        "mke2fs",
-        "-q",
-        "-F",
-        "-t",
-        "ext4",
-        "-b",
-        "4096",
-        "-I",
-        "256",
-        "-L",
-        label,
-        "-U",
-        uuid.toString(),
-        "-E",
-        "offset=" + offset + ",hash_seed=" + uuid + ",root_owner=0:0",
-        "-d",
-        dir.toString(),
-        image.toString(),
-        (size / 1024) + "k");
+    return command("offset=" + offset + ",", List.of("-d", dir.toString()), image);
+  }
+
+  /**
+   * The mke2fs command that makes the same filesystem, empty, at the start of {@code probe} (a
+   * sparse scratch file): {@code dumpe2fs -h} on it then tells how much room the real one has.
+   */
+  public List<String> mke2fsEmpty(Path probe) {
+    return command("", List.of(), probe);
+  }
+
+  private List<String> command(String offsetOption, List<String> populate, Path image) {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "mke2fs",
+                "-q",
+                "-F",
+                "-t",
+                "ext4",
+                "-b",
+                "4096",
+                "-I",
+                "256",
+                "-L",
+                label,
+                "-U",
+                uuid.toString(),
+                "-E",
+                offsetOption + "hash_seed=" + uuid + ",root_owner=0:0"));
+    cmd.addAll(populate);
+    cmd.add(image.toString());
+    cmd.add((size / 1024) + "k");
+    return List.copyOf(cmd);
   }
 
   /** The environment for mke2fs and debugfs. */
