@@ -45,6 +45,18 @@ public final class DiskBuilder {
     this.work = work;
   }
 
+  /**
+   * {@code spec} with the smallest size, in whole 64 MiB, whose root filesystem holds the root's
+   * files with {@link PartitionRoom#HEADROOM} percent to spare (a separate /boot keeps its size).
+   */
+  public DiskSpec fit(FileTree rootfs, BlobStore blobs, DiskSpec spec) throws IOException {
+    DiskLayout layout = DiskLayout.plan(spec);
+    DiskTree trees = DiskTree.of(rootfs, blobs, layout, BootFiles.find(rootfs), spec);
+    Partition root = layout.root();
+    Ext4 fs = new Ext4(layout.rootFs(), spec.rootLabel(), root.offset(), root.size(), spec.epoch());
+    return spec.withSize(new PartitionRoom(tools, work).smallest(trees.root(), fs, spec));
+  }
+
   /** Builds the disk at {@code out} and returns its layout. */
   public DiskLayout build(FileTree rootfs, BlobStore blobs, DiskSpec spec, Path out)
       throws IOException {

@@ -24,7 +24,12 @@ import java.util.Set;
 public final class DiskPostProcessor implements PostProcessorPlugin {
   private static final Schema SCHEMA =
       Schema.of(
-          Arg.optional("size", ArgType.STRING, "4G", "Disk size, e.g. \"4G\" (whole MiB)."),
+          Arg.optional(
+              "size",
+              ArgType.STRING,
+              "4G",
+              "Disk size, e.g. \"4G\" (whole MiB), or \"auto\": the smallest that holds the"
+                  + " files with 10% to spare."),
           Arg.optional("partition_table", ArgType.STRING, "gpt", "gpt or mbr."),
           Arg.optional("boot", ArgType.STRING, "hybrid", "bios, uefi or hybrid."),
           Arg.optional(
@@ -68,7 +73,8 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
 
   /** Parses and checks the arguments; bad values are diagnostics at the argument. */
   static DiskSpec spec(Config c, String seed, long epoch) {
-    long size = size(c, "size", "4G");
+    // "auto" starts from the smallest disk the partitions allow; the step then finds the size.
+    long size = auto(c) ? 0 : size(c, "size", "4G");
     PartitionTable.Scheme scheme;
     try {
       scheme =
@@ -97,6 +103,11 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
     if (label.isEmpty() || label.length() > 16) {
       throw c.error("root_label", "Bad root label", "Use 1 to 16 characters.");
     }
+    long esp = size(c, "esp_size", "64M");
+    long bootSize = size(c, "boot_partition_size", "0");
+    if (size == 0) {
+      size = DiskSpec.smallest(boot, esp, bootSize);
+    }
     try {
       return new DiskSpec(
           size,
@@ -105,14 +116,19 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
           secureBoot,
           "ext4",
           label,
-          size(c, "esp_size", "64M"),
-          size(c, "boot_partition_size", "0"),
+          esp,
+          bootSize,
           c.strings("kernel_args"),
           seed,
           epoch);
     } catch (IllegalArgumentException e) {
       throw c.error("size", "Bad disk size", e.getMessage());
     }
+  }
+
+  /** Whether the disk's size is to be found from its files. */
+  static boolean auto(Config c) {
+    return c.string("size", "4G").equals("auto");
   }
 
   private static long size(Config c, String name, String fallback) {
@@ -173,9 +189,14 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
                   + spec.boot().id()
                   + (spec.secureBoot() ? ", Secure Boot" : "")
                   + ")");
+      DiskBuilder builder = new DiskBuilder(new Tools(ctx.processes(), ctx.cancellation()), work);
+      if (auto(config)) {
+        spec = builder.fit(general.tree(), general.blobs(), spec);
+        ctx.log()
+            .info("size auto: " + Sizes.human(spec.size()) + " holds the files with 10% to spare");
+      }
       try {
-        new DiskBuilder(new Tools(ctx.processes(), ctx.cancellation()), work)
-            .build(general.tree(), general.blobs(), spec, out);
+        builder.build(general.tree(), general.blobs(), spec, out);
       } catch (NoRoomException e) {
         throw config.error(e.argument(), "Not enough room on the disk", e.getMessage() + ".");
       }

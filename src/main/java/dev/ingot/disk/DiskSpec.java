@@ -24,6 +24,11 @@ public record DiskSpec(
     long epoch) {
   public static final long DEFAULT_ESP = 64L << 20;
 
+  /** The smallest disk with these partitions: a root filesystem needs 64 MiB. */
+  public static long smallest(BootMode boot, long espSize, long bootSize) {
+    return (64L << 20) + (boot.uefi() ? espSize : 0) + bootSize;
+  }
+
   public DiskSpec {
     kernelArgs = List.copyOf(kernelArgs);
     if (!filesystem.equals("ext4")) {
@@ -38,7 +43,7 @@ public record DiskSpec(
     if (boot.uefi() && espSize < (33L << 20)) {
       throw new IllegalArgumentException("the EFI system partition needs at least 33 MiB");
     }
-    if (size < (64L << 20) + (boot.uefi() ? espSize : 0) + bootSize) {
+    if (size < smallest(boot, espSize, bootSize)) {
       throw new IllegalArgumentException(
           "a disk of " + size + " bytes is too small for its partitions and a root filesystem");
     }

@@ -26,6 +26,9 @@ final class PartitionRoom {
 
   private static final long MIB = 1L << 20;
 
+  /** Suggested sizes are whole multiples of this. */
+  private static final long STEP = 64 * MIB;
+
   private final Tools tools;
   private final Path work;
 
@@ -41,6 +44,13 @@ final class PartitionRoom {
     if (!need.fitsIn(free)) {
       throw noRoom(need, free, fs, spec, root);
     }
+  }
+
+  /** The smallest disk size whose root filesystem holds {@code tree} with the headroom. */
+  long smallest(FileTree tree, Ext4 fs, DiskSpec spec) throws IOException {
+    Ext4Space want = Ext4Space.of(tree).plus(HEADROOM);
+    Ext4Space free = free(fs);
+    return want.fitsIn(free) ? spec.size() : suggest(want, free, fs, spec, true);
   }
 
   /** Whether a failed mke2fs ran out of blocks or inodes. */
@@ -92,22 +102,27 @@ final class PartitionRoom {
             (double) want.blocks() / Math.max(1, free.blocks()),
             (double) want.inodes() / Math.max(1, free.inodes()));
     long current = root ? spec.size() : spec.bootSize();
-    long part = fs.size();
-    long candidate = roundUp(current + (long) (part * (scale - 1)));
-    for (int i = 0; i < 20; i++) {
-      long size;
-      try {
-        size = partitionSize(spec, root, candidate);
-      } catch (IllegalArgumentException e) {
-        return candidate; // a /boot this big needs a bigger disk too, which the spec then says
-      }
-      Ext4 bigger = new Ext4(fs.uuid(), fs.label(), 0, size, fs.epoch());
-      if (want.fitsIn(free(bigger))) {
-        return candidate;
-      }
-      candidate = roundUp(candidate + Math.max(64 * MIB, candidate / 20));
+    long candidate = roundUp(current + (long) (fs.size() * (scale - 1)));
+    for (int i = 0; i < 20 && !fits(want, fs, spec, root, candidate); i++) {
+      candidate = roundUp(candidate + Math.max(STEP, candidate / 20));
+    }
+    // The scaled guess errs high (metadata grows slower than the disk): step back while it fits.
+    while (candidate - STEP > current && fits(want, fs, spec, root, candidate - STEP)) {
+      candidate -= STEP;
     }
     return candidate;
+  }
+
+  /** Whether a disk (root) or /boot of {@code candidate} bytes holds {@code want}. */
+  private boolean fits(Ext4Space want, Ext4 fs, DiskSpec spec, boolean root, long candidate)
+      throws IOException {
+    long size;
+    try {
+      size = partitionSize(spec, root, candidate);
+    } catch (IllegalArgumentException e) {
+      return true; // a /boot this big needs a bigger disk too, which the spec then says
+    }
+    return want.fitsIn(free(new Ext4(fs.uuid(), fs.label(), 0, size, fs.epoch())));
   }
 
   private static long partitionSize(DiskSpec spec, boolean root, long candidate) {
@@ -117,8 +132,7 @@ final class PartitionRoom {
   }
 
   private static long roundUp(long bytes) {
-    long step = 64 * MIB;
-    return (bytes + step - 1) / step * step;
+    return (bytes + STEP - 1) / STEP * STEP;
   }
 
   /** What an empty {@code fs} has free, from an empty copy of it in a sparse scratch file. */

@@ -194,6 +194,14 @@ class PluginChainPeerTest {
     DiskImage disk =
         (DiskImage) plugin("disk").process(Config.of(Map.of("size", suggested + "M")), big, ctx);
     assertThat(disk.virtualSize()).isEqualTo(suggested << 20);
+    // "auto" finds that size itself: the smallest multiple of 64 MiB with the room to spare.
+    DiskImage auto =
+        (DiskImage)
+            plugin("disk")
+                .process(Config.of(Map.of("size", "auto", "output", "auto.raw")), big, ctx);
+    assertThat(auto.virtualSize()).isEqualTo(suggested << 20);
+    assertThat(log.lines())
+        .contains("info: size auto: " + suggested + " MiB holds the files with 10% to spare");
   }
 
   @Test
