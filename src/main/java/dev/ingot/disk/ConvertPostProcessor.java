@@ -102,6 +102,11 @@ public final class ConvertPostProcessor implements PostProcessorPlugin {
   }
 
   @Override
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    return dev.ingot.plugin.Checks.parsing(() -> plan(config));
+  }
+
+  @Override
   public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
     DiskImage disk = (DiskImage) input;
     Map<DiskFormat, WriteOptions> plan = plan(config);

@@ -164,12 +164,26 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
   }
 
   @Override
-  public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
-    RootFs rootfs = (RootFs) input;
-    String name = config.string("output", ctx.buildName() + ".raw");
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    return dev.ingot.plugin.Checks.parsing(
+        () -> {
+          spec(config, "check", 0);
+          outputName(config, "check");
+        });
+  }
+
+  private static String outputName(Config config, String buildName) {
+    String name = config.string("output", buildName + ".raw");
     if (name.contains("/") || name.isBlank()) {
       throw config.error("output", "Bad output name", "Give a file name without directories.");
     }
+    return name;
+  }
+
+  @Override
+  public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
+    RootFs rootfs = (RootFs) input;
+    String name = outputName(config, ctx.buildName());
     DiskSpec spec = spec(config, ctx.buildName() + "/" + name, ctx.sourceDateEpoch());
     Files.createDirectories(ctx.outputDir());
     Path out = ctx.outputDir().resolve(name);

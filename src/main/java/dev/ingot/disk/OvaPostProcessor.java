@@ -76,9 +76,15 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
     return Ova.class;
   }
 
+  /**
+   * The OVF settings; {@code disk} null (validate, before there is a disk) checks what does not
+   * depend on it, leaving firmware and Secure Boot against the disk to the run.
+   */
   static OvfSpec spec(Config c, String buildName, DiskImage disk) {
-    String boot = disk.boot();
-    String fw = c.string("firmware", boot.equals("uefi") ? "efi" : "bios");
+    String boot = disk == null ? "hybrid" : disk.boot();
+    // Without the disk, a Secure Boot request implies the EFI firmware it needs.
+    boolean efiByDefault = disk == null ? c.bool("secure_boot").orElse(false) : boot.equals("uefi");
+    String fw = c.string("firmware", efiByDefault ? "efi" : "bios");
     if (!fw.equals("bios") && !fw.equals("efi")) {
       throw c.error("firmware", "Unknown firmware", "Use \"bios\" or \"efi\".");
     }
@@ -90,8 +96,9 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
       throw c.error(
           "firmware", "The disk cannot boot with BIOS", "It was built with boot = \"uefi\".");
     }
-    boolean secureBoot = c.bool("secure_boot").orElse(disk.secureBoot() && fw.equals("efi"));
-    if (secureBoot && !disk.secureBoot()) {
+    boolean signed = disk == null || disk.secureBoot();
+    boolean secureBoot = c.bool("secure_boot").orElse(signed && disk != null && fw.equals("efi"));
+    if (secureBoot && !signed) {
       throw c.error(
           "secure_boot",
           "The disk cannot boot with Secure Boot",
@@ -139,14 +146,29 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
     };
   }
 
+  /** The settings that do not depend on the disk, checked by validate. */
   @Override
-  public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
-    DiskImage disk = input instanceof DiskFiles f ? f.source() : (DiskImage) input;
-    OvfSpec spec = spec(config, ctx.buildName(), disk);
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    return dev.ingot.plugin.Checks.parsing(
+        () -> {
+          spec(config, "check", null);
+          format(config);
+        });
+  }
+
+  private static String format(Config config) {
     String format = config.string("format", "ova");
     if (!format.equals("ova") && !format.equals("ovf")) {
       throw config.error("format", "Unknown package format", "Use \"ova\" or \"ovf\".");
     }
+    return format;
+  }
+
+  @Override
+  public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
+    DiskImage disk = input instanceof DiskFiles f ? f.source() : (DiskImage) input;
+    OvfSpec spec = spec(config, ctx.buildName(), disk);
+    String format = format(config);
     String diskName = spec.vmName() + "-disk1.vmdk";
     Path vmdk = streamVmdk(input, disk, ctx, diskName);
     Map<String, Path> disks = new LinkedHashMap<>();

@@ -21,6 +21,19 @@ public final class Checks {
     return ds.isEmpty() ? Diagnostics.NONE : new Diagnostics(ds);
   }
 
+  /**
+   * The problem a parse of the config reports by throwing, as the step reports it when it runs: so
+   * that validate finds a bad value before the build spends minutes on the steps before it.
+   */
+  public static Diagnostics parsing(Runnable parse) {
+    try {
+      parse.run();
+      return Diagnostics.NONE;
+    } catch (DiagnosticsException e) {
+      return e.diagnostics();
+    }
+  }
+
   /** Throws the errors of {@code ds}, if any, as a {@link DiagnosticsException}. */
   public static void orThrow(Diagnostics ds) {
     if (ds.hasErrors()) {

@@ -131,4 +131,19 @@ class SourceCustomizeBuildTest {
         .doesNotContain("Exception");
     assertThat(dir.resolve("output")).doesNotExist();
   }
+
+  @Test
+  void whatTheImageCannotTakeIsReportedAtItsSetting() throws Exception {
+    base();
+    Files.writeString(
+        dir.resolve("t.pkr.hcl"),
+        TEMPLATE.replace(
+            "hostname = \"web1\"\n", "hostname = \"web1\"\n    timezone = \"Mars/Olympus\"\n"));
+    CliTestSupport.Run r = build();
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.out() + r.err())
+        .contains("timezone Mars/Olympus is not in the image")
+        .contains("(t.pkr.hcl:10:")
+        .doesNotContain("Exception");
+  }
 }

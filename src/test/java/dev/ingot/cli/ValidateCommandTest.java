@@ -41,6 +41,32 @@ class ValidateCommandTest {
   }
 
   @Test
+  void valuesThePluginsRefuseAreFoundBeforeTheBuild() throws Exception {
+    Files.writeString(
+        dir.resolve("t.pkr.hcl"),
+        """
+        source "debian" "x" {
+          variant = "foo"
+        }
+
+        build {
+          sources = ["source.debian.x"]
+
+          post-processor "container" {
+            compression = "lz4"
+          }
+        }
+        """);
+    CliTestSupport.Run r = validate("t.pkr.hcl");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("Error: Unknown variant")
+        .contains("on t.pkr.hcl line 2")
+        .contains("Error: Unknown layer compression")
+        .contains("on t.pkr.hcl line 9");
+  }
+
+  @Test
   void validTemplate() throws Exception {
     Files.writeString(dir.resolve("t.pkr.hcl"), GOOD);
     CliTestSupport.Run r = validate("t.pkr.hcl");

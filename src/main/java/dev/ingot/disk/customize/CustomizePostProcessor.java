@@ -93,7 +93,19 @@ public final class CustomizePostProcessor implements PostProcessorPlugin {
     return RootFs.class;
   }
 
-  /** Reads the configuration; a bad value is a diagnostic at its argument. */
+  /**
+   * Checks every setting for validate; a {@code files} block's {@code source} is read when the step
+   * runs (a stand-in content here).
+   */
+  @Override
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    return dev.ingot.plugin.Checks.parsing(() -> customization(config, null));
+  }
+
+  /**
+   * Reads the configuration; a bad value is a diagnostic at its argument. {@code ctx} null: files'
+   * sources are not read.
+   */
   static Customization customization(Config c, StepContext ctx) {
     List<Customization.User> users = new ArrayList<>();
     for (Config u : c.objects("users")) {
@@ -163,6 +175,8 @@ public final class CustomizePostProcessor implements PostProcessorPlugin {
     }
     if (f.has("content")) {
       content = f.string("content").orElseThrow().getBytes(StandardCharsets.UTF_8);
+    } else if (ctx == null) {
+      content = new byte[0];
     } else {
       try {
         content = Files.readAllBytes(ctx.templatePath(f.string("source").orElseThrow()));
@@ -212,8 +226,11 @@ public final class CustomizePostProcessor implements PostProcessorPlugin {
           r.variant(),
           r.architecture(),
           r.osRelease());
+    } catch (CustomizeException e) {
+      throw config.error(e.setting(), "Cannot apply the customization", e.getMessage());
     } catch (IllegalArgumentException e) {
-      throw config.error("users", "Cannot apply the customization", e.getMessage());
+      // Not one setting's (none such today): the block.
+      throw config.error("", "Cannot apply the customization", e.getMessage());
     }
   }
 }

@@ -39,23 +39,12 @@ public final class Customizer {
           0644,
           epoch);
     }
-    if (c.timezone() != null) {
-      String zone = "usr/share/zoneinfo/" + c.timezone();
-      if (!tree.contains(zone)) {
-        throw new IllegalArgumentException(
-            "timezone "
-                + c.timezone()
-                + " is not in the image (install tzdata, or check the name)");
-      }
-      b.remove("etc/localtime");
-      b.put(FileEntry.symlink("etc/localtime", "/" + zone, 0, 0, epoch));
-      Trees.putText(b, blobs, "etc/timezone", c.timezone() + "\n", 0644, epoch);
-    }
+    at("timezone", () -> timezone(tree, b, c.timezone()));
     if (c.locale() != null) {
       Trees.putText(b, blobs, "etc/default/locale", "LANG=" + c.locale() + "\n", 0644, epoch);
       Trees.putText(b, blobs, "etc/locale.conf", "LANG=" + c.locale() + "\n", 0644, epoch);
     }
-    users(b, c.users());
+    at("users", () -> users(b, c.users()));
     if (c.ssh() != null) {
       StringBuilder s = new StringBuilder("# Written by Ingot.\n");
       if (c.ssh().permitRootLogin() != null) {
@@ -69,7 +58,7 @@ public final class Customizer {
       // sshd takes the first value it reads, and the drop-in directory is read first.
       Trees.putText(b, blobs, "etc/ssh/sshd_config.d/10-ingot.conf", s.toString(), 0644, epoch);
     }
-    services(b, c.services());
+    at("services", () -> services(b, c.services()));
     if (!c.kernelArgs().isEmpty()) {
       Trees.putText(
           b, blobs, "etc/kernel/cmdline", String.join(" ", c.kernelArgs()) + "\n", 0644, epoch);
@@ -83,7 +72,41 @@ public final class Customizer {
           0644,
           epoch);
     }
-    for (Customization.File f : c.files()) {
+    at("files", () -> files(b, c.files()));
+    return b.build();
+  }
+
+  /** A step of {@link #apply}: what it refuses is reported at its template setting. */
+  private interface Section {
+    void run() throws IOException;
+  }
+
+  private static void at(String setting, Section s) throws IOException {
+    try {
+      s.run();
+    } catch (CustomizeException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new CustomizeException(setting, e.getMessage());
+    }
+  }
+
+  private void timezone(FileTree tree, FileTree.Builder b, String name) throws IOException {
+    if (name == null) {
+      return;
+    }
+    String zone = "usr/share/zoneinfo/" + name;
+    if (!tree.contains(zone)) {
+      throw new IllegalArgumentException(
+          "timezone " + name + " is not in the image (install tzdata, or check the name)");
+    }
+    b.remove("etc/localtime");
+    b.put(FileEntry.symlink("etc/localtime", "/" + zone, 0, 0, epoch));
+    Trees.putText(b, blobs, "etc/timezone", name + "\n", 0644, epoch);
+  }
+
+  private void files(FileTree.Builder b, List<Customization.File> files) throws IOException {
+    for (Customization.File f : files) {
       int[] owner = owner(b, f.owner());
       String p = FsPaths.normalize(f.path());
       b.get(p)
@@ -95,7 +118,6 @@ public final class Customizer {
               });
       Trees.putBytes(b, blobs, p, f.content(), f.mode(), owner[0], owner[1], epoch);
     }
-    return b.build();
   }
 
   private void users(FileTree.Builder b, List<Customization.User> users) throws IOException {

@@ -96,8 +96,16 @@ public final class ContainerPostProcessor implements PostProcessorPlugin {
   }
 
   @Override
-  public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
-    RootFs root = (RootFs) input;
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    return dev.ingot.plugin.Checks.parsing(
+        () -> {
+          formats(config);
+          layering(config);
+          codec(config);
+        });
+  }
+
+  private static List<String> formats(Config config) {
     List<String> formats = config.strings("formats");
     for (String f : formats) {
       if (!FORMATS.contains(f)) {
@@ -107,6 +115,13 @@ public final class ContainerPostProcessor implements PostProcessorPlugin {
             "\"" + f + "\" is not a format; use any of " + String.join(", ", FORMATS) + ".");
       }
     }
+    return formats;
+  }
+
+  @Override
+  public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
+    RootFs root = (RootFs) input;
+    List<String> formats = formats(config);
     List<List<String>> groups = layering(config);
     LayerBuilder.Settings settings = compression(config, ctx);
     BlobStore images = new DirBlobStore(ctx.cacheDir().resolve("oci").resolve("blobs"));
@@ -209,6 +224,16 @@ public final class ContainerPostProcessor implements PostProcessorPlugin {
   }
 
   static LayerBuilder.Settings compression(Config config, StepContext ctx) {
+    Compression c = codec(config);
+    return new LayerBuilder.Settings(
+        c,
+        (int) config.longValue("compression_level", c.defaultLevel()),
+        Runtime.getRuntime().availableProcessors(),
+        ctx.sourceDateEpoch());
+  }
+
+  /** The layer compression, its level checked. */
+  private static Compression codec(Config config) {
     Compression c;
     try {
       c = Compression.parse(config.string("compression", "gzip"));
@@ -229,8 +254,7 @@ public final class ContainerPostProcessor implements PostProcessorPlugin {
           "Compression level out of range",
           c.name().toLowerCase() + " levels go from 1 to " + max + ".");
     }
-    return new LayerBuilder.Settings(
-        c, (int) level, Runtime.getRuntime().availableProcessors(), ctx.sourceDateEpoch());
+    return c;
   }
 
   @SuppressWarnings("unchecked")

@@ -81,7 +81,12 @@ public final class OciSource implements SourcePlugin {
   }
 
   @Override
-  public Artifact build(Config config, StepContext ctx) throws Exception {
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    return dev.ingot.plugin.Checks.parsing(() -> platform(config));
+  }
+
+  /** Checks the changes and the base's kind; the platform to take from the base. */
+  private static Platform platform(Config config) {
     List<String> changes = config.strings("changes");
     try {
       Changes.apply(changes, ContainerConfig.EMPTY);
@@ -102,6 +107,14 @@ public final class OciSource implements SourcePlugin {
           "A docker-archive has no manifest digest to"
               + " record as the base; load it into a registry or convert it to an OCI layout first.");
     }
+    return platform;
+  }
+
+  @Override
+  public Artifact build(Config config, StepContext ctx) throws Exception {
+    Platform platform = platform(config);
+    List<String> changes = config.strings("changes");
+    String base = config.string("base", "");
     Path images = ctx.cacheDir().resolve("oci").resolve("blobs");
     DirBlobStore store = new DirBlobStore(images);
     ImageOpener.Options o =

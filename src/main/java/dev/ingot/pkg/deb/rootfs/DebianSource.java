@@ -86,6 +86,12 @@ public final class DebianSource implements SourcePlugin {
     return "Root filesystem from Debian packages (distroless, minbase or system), verified and locked";
   }
 
+  /** The arguments' values (paths are resolved when the build runs). */
+  @Override
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    return dev.ingot.plugin.Checks.parsing(() -> spec(config, Path.of("")));
+  }
+
   @Override
   public Artifact build(Config config, StepContext ctx) throws Exception {
     DebSourceSpec spec = spec(config, ctx.templateDir());

@@ -1,0 +1,80 @@
+package dev.ingot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ingot validate} finds bad values of the VM image steps (customize, disk, convert, ova)
+ * before a build would reach them minutes later, each at its line.
+ */
+class VmStepsValidateTest {
+  @TempDir Path dir;
+
+  static final String TEMPLATE =
+      """
+      source "oci" "vm" {
+        base = "oci-layout:base:v1"
+
+        customize {
+          files {
+            path    = "etc/motd"
+            content = "hi"
+          }
+        }
+      }
+
+      build {
+        sources = ["source.oci.vm"]
+
+        post-processors {
+          post-processor "disk" {
+            size = "4X"
+          }
+          post-processor "convert" {
+            formats = ["qcow2", "vdi"]
+          }
+          post-processor "ova" {
+            cpus = 0
+          }
+        }
+      }
+      """;
+
+  @Test
+  void everyBadValueIsReportedAtItsLine() throws Exception {
+    Files.writeString(dir.resolve("t.pkr.hcl"), TEMPLATE);
+    CliTestSupport.Run r =
+        CliTestSupport.run(dir, Map.of("HOME", dir.toString()), "validate", "t.pkr.hcl");
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("Error: Bad files setting")
+        .contains("on t.pkr.hcl line 5")
+        .contains("file paths must be absolute")
+        .contains("Error: Bad size")
+        .contains("on t.pkr.hcl line 17")
+        .contains("Error: Unknown disk format")
+        .contains("on t.pkr.hcl line 20")
+        .contains("unknown disk format 'vdi'")
+        .contains("on t.pkr.hcl line 23")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void goodValuesPass() throws Exception {
+    Files.writeString(
+        dir.resolve("t.pkr.hcl"),
+        TEMPLATE
+            .replace("\"etc/motd\"", "\"/etc/motd\"")
+            .replace("\"4X\"", "\"auto\"")
+            .replace(", \"vdi\"", "")
+            .replace("cpus = 0", "cpus = 2"));
+    CliTestSupport.Run r =
+        CliTestSupport.run(dir, Map.of("HOME", dir.toString()), "validate", "t.pkr.hcl");
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+  }
+}
