@@ -73,7 +73,11 @@ public final class SbomPostProcessor implements ScanTargets {
   }
 
   @Override
-  public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    return dev.ingot.plugin.Checks.parsing(() -> formats(config));
+  }
+
+  private static List<String> formats(Config config) {
     List<String> formats =
         config.has("formats") ? config.strings("formats") : List.of("cyclonedx", "spdx");
     for (String f : formats) {
@@ -82,6 +86,12 @@ public final class SbomPostProcessor implements ScanTargets {
             "formats", "Unknown SBOM format \"" + f + "\"", "Use cyclonedx and/or spdx.");
       }
     }
+    return formats;
+  }
+
+  @Override
+  public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
+    List<String> formats = formats(config);
     RootFs rootfs =
         ScanTargets.rootfs(input)
             .orElseThrow(

@@ -43,6 +43,16 @@ public final class ScanPostProcessor implements ScanTargets {
     return "Scan for vulnerabilities and hardening problems; fail the build by policy";
   }
 
+  /** The policy and report formats (the database is read when the step runs). */
+  @Override
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    return dev.ingot.plugin.Checks.parsing(
+        () -> {
+          ScanSettings.policy(config);
+          ScanSettings.formats(config);
+        });
+  }
+
   @Override
   public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
     Policy policy = ScanSettings.policy(config);

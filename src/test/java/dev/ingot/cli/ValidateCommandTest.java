@@ -67,6 +67,44 @@ class ValidateCommandTest {
   }
 
   @Test
+  void publishingAndScanningValuesAreFoundBeforeTheBuild() throws Exception {
+    Files.writeString(
+        dir.resolve("t.pkr.hcl"),
+        """
+        source "oci" "x" {
+          base = "oci-layout:base:v1"
+        }
+
+        build {
+          sources = ["source.oci.x"]
+
+          post-processors {
+            post-processor "scan" {
+              fail_on = "severe"
+            }
+            post-processor "sbom" {
+              formats = ["swid"]
+            }
+            post-processor "container" {}
+            post-processor "oci-push" {
+              repository = "localhost:5000/base"
+              tags       = ["bad tag"]
+            }
+          }
+        }
+        """);
+    CliTestSupport.Run r = validate("t.pkr.hcl");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("Error: Invalid fail_on \"severe\"")
+        .contains("on t.pkr.hcl line 10")
+        .contains("Error: Unknown SBOM format \"swid\"")
+        .contains("on t.pkr.hcl line 13")
+        .contains("Error: Invalid tag")
+        .contains("on t.pkr.hcl line 18");
+  }
+
+  @Test
   void validTemplate() throws Exception {
     Files.writeString(dir.resolve("t.pkr.hcl"), GOOD);
     CliTestSupport.Run r = validate("t.pkr.hcl");

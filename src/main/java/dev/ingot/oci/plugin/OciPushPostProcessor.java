@@ -69,9 +69,15 @@ public final class OciPushPostProcessor implements PostProcessorPlugin {
   }
 
   @Override
-  public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
-    ContainerImage ci = (ContainerImage) input;
-    ImageRef ref = repository(config);
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    return dev.ingot.plugin.Checks.parsing(
+        () -> {
+          repository(config);
+          tags(config);
+        });
+  }
+
+  private static List<String> tags(Config config) {
     List<String> tags = config.strings("tags");
     for (String t : tags) {
       if (!t.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
@@ -81,6 +87,14 @@ public final class OciPushPostProcessor implements PostProcessorPlugin {
             "\"" + t + "\" is not a tag: use letters, digits, '_', '.' and '-' (at most 128).");
       }
     }
+    return tags;
+  }
+
+  @Override
+  public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
+    ContainerImage ci = (ContainerImage) input;
+    ImageRef ref = repository(config);
+    List<String> tags = tags(config);
     Image img = OciLayoutReader.open(ci.layout(), null, null);
     if (!img.digest().toString().equals(ci.manifestDigest())) {
       throw new IllegalStateException(
