@@ -2,6 +2,7 @@ package dev.ingot.disk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ingot.artifact.DiskFiles;
 import dev.ingot.artifact.DiskImage;
@@ -202,6 +203,44 @@ class PluginChainPeerTest {
     assertThat(auto.virtualSize()).isEqualTo(suggested << 20);
     assertThat(log.lines())
         .contains("info: size auto: " + suggested + " MiB holds the files with 10% to spare");
+  }
+
+  @Test
+  void aSeparateBootTooSmallForItsFilesIsRefusedAtItsSize() throws Exception {
+    RootFs small = rootfs();
+    byte[] data = new byte[70 << 20];
+    new java.util.Random(5).nextBytes(data);
+    Digest d = small.blobs().put(new ByteArrayInputStream(data));
+    RootFs big =
+        small.withTree(
+            small.tree().toBuilder()
+                .put(
+                    FileEntry.file("boot/initrd.img-6.1.0-10-amd64", 0644, 0, 0, T, data.length, d))
+                .build());
+    StepContext ctx = ctx();
+    DiagnosticsException e =
+        catchThrowableOfType(
+            DiagnosticsException.class,
+            () ->
+                plugin("disk")
+                    .process(
+                        Config.of(Map.of("size", "1G", "boot_partition_size", "64M")), big, ctx));
+    assertThat(e).isNotNull();
+    String detail = e.diagnostics().all().get(0).detail();
+    assertThat(detail)
+        .contains("the files of the /boot filesystem need about 71 MiB")
+        .contains("Set boot_partition_size = \"");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("boot_partition_size = \"(\\d+)M\"").matcher(detail);
+    assertThat(m.find()).isTrue();
+    DiskImage disk =
+        (DiskImage)
+            plugin("disk")
+                .process(
+                    Config.of(Map.of("size", "1G", "boot_partition_size", m.group(1) + "M")),
+                    big,
+                    ctx);
+    assertThat(disk.raw()).exists();
   }
 
   @Test
