@@ -142,7 +142,10 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
       throw c.error(
           name,
           "Bad size",
-          "Write a size in whole MiB such as \"4G\" or \"512M\": " + e.getMessage());
+          "Write a size in whole MiB such as \"4G\" or \"512M\""
+              + (name.equals("size") ? ", or \"auto\"" : "")
+              + ": "
+              + e.getMessage());
     }
   }
 

@@ -57,6 +57,7 @@ class VmStepsValidateTest {
         .contains("file paths must be absolute")
         .contains("Error: Bad size")
         .contains("on t.pkr.hcl line 17")
+        .contains("or \"auto\"")
         .contains("Error: Unknown disk format")
         .contains("on t.pkr.hcl line 20")
         .contains("unknown disk format 'vdi'")
