@@ -107,15 +107,16 @@ public final class ConvertCommand implements Callable<Integer> {
   @Option(
       names = "-n",
       description =
-          "Write into an existing block device instead of creating OUT (qemu-img -n); a device"
-              + " OUT is always written in place, so this only checks that it is one.")
+          "Write raw into the existing OUT in place instead of creating it (qemu-img -n): a file"
+              + " keeps its other bytes and its holes where the image is zero; a device OUT is"
+              + " always written in place.")
   boolean noCreate;
 
   @Option(
       names = "--target-is-zero",
       description =
-          "The device OUT reads as zeros already (qemu-img --target-is-zero): the image's zero"
-              + " areas are not written.")
+          "OUT, a device or with -n a file, reads as zeros already (qemu-img"
+              + " --target-is-zero): the image's zero areas are not written.")
   boolean targetIsZero;
 
   @Option(
@@ -185,18 +186,23 @@ public final class ConvertCommand implements Callable<Integer> {
       throw new UsageException("input image " + in + ": " + unreadable);
     }
     boolean device = SpecialFiles.isBlockDevice(dst);
-    if (device && !(opts instanceof WriteOptions.Raw)) {
+    boolean inPlace = device || noCreate;
+    if (inPlace && !(opts instanceof WriteOptions.Raw)) {
       throw new UsageException(
-          out
-              + " is a block device: Ingot writes raw images to devices (-O raw), other formats to"
-              + " files");
+          (device ? out + " is a block device: " : "-n: ")
+              + "Ingot writes raw images in place (-O raw), other formats as new files"
+              + (device ? "" : " (drop -n)"));
     }
-    if ((noCreate || targetIsZero) && !device) {
+    if (noCreate && !device && !java.nio.file.Files.isRegularFile(dst)) {
       throw new UsageException(
-          (noCreate ? "-n" : "--target-is-zero")
-              + " writes into an existing block device, and "
+          "-n writes into an existing image, and "
               + out
-              + " is not one (Ingot writes image files anew)");
+              + (java.nio.file.Files.exists(dst) ? " is not a file or device" : " does not exist")
+              + " (drop -n to create it)");
+    }
+    if (targetIsZero && !inPlace) {
+      throw new UsageException(
+          "--target-is-zero is for writing in place (a device, or -n): " + out + " is made anew");
     }
     try {
       WriteJob.Progress shown =
@@ -205,10 +211,10 @@ public final class ConvertCommand implements Callable<Integer> {
       // the conversion unwinds (the JVM would otherwise exit and leave its temporary file).
       return SignalHook.cancellable(
               env.err(),
-              device
+              inPlace
                   ? "stopping the write to " + out + " (it is left partly written)"
                   : "stopping the conversion and removing its partial output",
-              device ? "all of " + out : out,
+              inPlace ? "all of " + out : out,
               cancel -> {
                 WriteJob.Progress watched =
                     (done, total) -> {
@@ -218,8 +224,8 @@ public final class ConvertCommand implements Callable<Integer> {
                 WriteJob job =
                     new WriteJob(
                         n, env.sourceDateEpoch(0), dst.getFileName().toString(), watched, durable);
-                if (device) {
-                  DiskImages.convertToDevice(src, from, dst.toRealPath(), job, targetIsZero);
+                if (inPlace) {
+                  DiskImages.convertInPlace(src, from, dst.toRealPath(), job, targetIsZero);
                 } else {
                   DiskImages.convert(src, from, dst, opts, job);
                 }

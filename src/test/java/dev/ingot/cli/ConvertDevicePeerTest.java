@@ -40,16 +40,7 @@ class ConvertDevicePeerTest {
     assumeTrue(done && p.exitValue() == 0 && name.startsWith("/dev/"), "losetup cannot attach");
     device = Path.of(name);
     // A qcow2 with two data areas and zeros between them, made by qemu-img and qemu-io.
-    sh("qemu-img", "create", "-q", "-f", "qcow2", tmp.resolve("in.qcow2").toString(), "32M");
-    sh(
-        "qemu-io",
-        "-f",
-        "qcow2",
-        "-c",
-        "write -P 0x41 1M 2M",
-        "-c",
-        "write -P 0x42 20M 64k",
-        tmp.resolve("in.qcow2").toString());
+    dev.ingot.disk.format.TestDisks.twoAreaQcow2(tmp.resolve("in.qcow2"));
     sh("qemu-img", "convert", "-O", "raw", "in.qcow2", "expected.raw");
   }
 
@@ -102,10 +93,10 @@ class ConvertDevicePeerTest {
         .contains(device + " holds 67108864 bytes and the image needs 134217728");
     CliTestSupport.Run qcow = run("convert", "-O", "qcow2", "in.qcow2", device.toString());
     assertThat(qcow.exitCode()).isEqualTo(2);
-    assertThat(qcow.err()).contains("is a block device: Ingot writes raw images to devices");
+    assertThat(qcow.err()).contains("is a block device: Ingot writes raw images in place");
     CliTestSupport.Run n = run("convert", "-n", "-O", "raw", "in.qcow2", "file.raw");
     assertThat(n.exitCode()).isEqualTo(2);
-    assertThat(n.err()).contains("-n writes into an existing block device");
+    assertThat(n.err()).contains("-n writes into an existing image, and file.raw does not exist");
     assertThat(tmp.resolve("file.raw")).doesNotExist();
     assertThat(Files.readAllBytes(backing)).containsOnly(0xff);
     assertThat(SpecialFiles.isBlockDevice(device)).isTrue();

@@ -27,7 +27,7 @@ class OvaDiagnosticsTest {
   private static final String TEMPLATE =
       """
       source "debian" "d" {
-        suite = "bookworm"
+        packages = ["base-files"]
       }
       build {
         name    = "vm"

@@ -178,27 +178,36 @@ public final class DiskImages {
   }
 
   /**
-   * Writes the image at {@code in} (format probed when null) onto the block device {@code device}
-   * in place, raw, as {@code qemu-img convert -O raw IMG /dev/sdb} and dd do: the device must hold
-   * the image's virtual size; its bytes beyond that are left alone. The zero areas of the image are
-   * written as zeros unless {@code targetIsZero} (the device is known to read as zeros, as with
-   * qemu-img's --target-is-zero). Flushed to the device before returning. Unlike a file, a failed
-   * or cancelled write leaves the device partly written.
+   * Writes the image at {@code in} (format probed when null) raw into {@code target} in place: a
+   * block device, as {@code qemu-img convert -O raw IMG /dev/sdb} and dd do, or an existing file,
+   * as {@code qemu-img convert -n}. The target must hold the image's virtual size; its bytes beyond
+   * that are left alone. The zero areas of the image are written as zeros where the target may hold
+   * data (all of a device, a file's data extents: its holes stay holes) unless {@code targetIsZero}
+   * (qemu-img's --target-is-zero). A device is flushed before returning, a file when the job is
+   * durable. Unlike a new file, a failed or cancelled write leaves the target partly written.
    */
-  public static void convertToDevice(
-      Path in, DiskFormat inFormat, Path device, WriteJob job, boolean targetIsZero)
+  public static void convertInPlace(
+      Path in, DiskFormat inFormat, Path target, WriteJob job, boolean targetIsZero)
       throws IOException {
-    try (DiskReader r = readerFor(in, inFormat, java.util.List.of(device));
-        FileChannel ch = FileChannel.open(device, StandardOpenOption.WRITE)) {
+    boolean device = dev.ingot.plugin.SpecialFiles.isBlockDevice(target);
+    try (DiskReader r = readerFor(in, inFormat, java.util.List.of(target));
+        FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
       long size = r.virtualSize();
-      if (ch.size() < size) {
+      long room = ch.size();
+      if (room < size) {
         throw new DiskFormatException(
             String.format(
-                "%s holds %d bytes and the image needs %d (its virtual size): use a larger device",
-                device, ch.size(), size));
+                "%s holds %d bytes and the image needs %d (its virtual size): use a larger %s",
+                target, room, size, device ? "device" : "file, or drop -n to write a new one"));
       }
-      RawWriter.writeData(r, ch, size, job, !targetIsZero);
-      ch.force(true);
+      Extents old =
+          targetIsZero
+              ? null
+              : device ? Extents.all(size) : SparseFiles.dataExtents(target, Math.min(room, size));
+      RawWriter.writeData(r, ch, size, job, old);
+      if (device || job.durable()) {
+        ch.force(true);
+      }
     }
   }
 

@@ -15,18 +15,20 @@ final class RawWriter {
   /** Writes {@code size} bytes of {@code src} (zero-extended) and returns their content id. */
   static ContentId writeData(DiskReader src, FileChannel out, long size, WriteJob job)
       throws IOException {
-    return writeData(src, out, size, job, false);
+    return writeData(src, out, size, job, null);
   }
 
   /**
-   * As {@link #writeData(DiskReader, FileChannel, long, WriteJob)}; with {@code zeroFill} the zero
-   * areas are written as zeros too, for an output that is not known to read as zeros where nothing
-   * is written (a block device holds what was there before).
+   * As {@link #writeData(DiskReader, FileChannel, long, WriteJob)}, into an output that is not
+   * known to read as zeros where nothing is written (a block device, an existing file): the zero
+   * areas of the image are written as zeros too where they meet {@code oldData}, the part of the
+   * output that may hold something (all of a device; a file's data extents, so its holes stay
+   * holes). Null: the output reads as zeros.
    */
   static ContentId writeData(
-      DiskReader src, FileChannel out, long size, WriteJob job, boolean zeroFill)
+      DiskReader src, FileChannel out, long size, WriteJob job, Extents oldData)
       throws IOException {
-    ByteBuffer zeros = zeroFill ? ByteBuffer.allocateDirect(CHUNK).asReadOnlyBuffer() : null;
+    ByteBuffer zeros = oldData != null ? ByteBuffer.allocateDirect(CHUNK).asReadOnlyBuffer() : null;
     PlainChunks pc = new PlainChunks(new ChunkSource(src, CHUNK), BLOCK);
     ContentId id = new ContentId();
     id.add(size);
@@ -38,8 +40,8 @@ final class RawWriter {
         chunk -> {
           PlainChunks.Result r = pc.scan(chunk);
           long base = pc.source().offset(chunk);
-          if (zeros != null) {
-            writeZeros(out, base, size, r, zeros);
+          if (zeros != null && oldData.intersects(base, base + CHUNK)) {
+            writeZeros(out, base, size, r, zeros, oldData);
           }
           if (r.empty()) {
             return 0;
@@ -66,11 +68,24 @@ final class RawWriter {
     writeRuns(out, base, size, r.nonZero(), true, (b, n) -> r.data().slice(b * BLOCK, n));
   }
 
-  /** Writes zeros over the blocks of a scanned chunk that are zero (all of an empty one). */
+  /**
+   * Writes zeros over the blocks of a scanned chunk that are zero (all of an empty one) where the
+   * output may hold old data.
+   */
   private static void writeZeros(
-      FileChannel out, long base, long size, PlainChunks.Result r, ByteBuffer zeros)
+      FileChannel out,
+      long base,
+      long size,
+      PlainChunks.Result r,
+      ByteBuffer zeros,
+      Extents oldData)
       throws IOException {
-    boolean[] nz = r.empty() ? new boolean[CHUNK / BLOCK] : r.nonZero();
+    boolean[] nz = r.empty() ? new boolean[CHUNK / BLOCK] : r.nonZero().clone();
+    for (int b = 0; b < nz.length; b++) {
+      long at = base + (long) b * BLOCK;
+      // A block the output has no data in reads as zeros already: treat it as written.
+      nz[b] |= !oldData.intersects(at, at + BLOCK);
+    }
     writeRuns(out, base, size, nz, false, (b, n) -> zeros.slice(0, n));
   }
 

@@ -63,6 +63,24 @@ public final class TestDisks {
     return file;
   }
 
+  /**
+   * A 32 MiB qcow2 made by qemu-img and qemu-io, with data at 1-3 MiB (0x41) and 64 KiB at 20 MiB
+   * (0x42), zeros between.
+   */
+  public static Path twoAreaQcow2(Path file) throws IOException {
+    runOk("qemu-img", "create", "-q", "-f", "qcow2", file.toString(), "32M");
+    runOk(
+        "qemu-io",
+        "-f",
+        "qcow2",
+        "-c",
+        "write -P 0x41 1M 2M",
+        "-c",
+        "write -P 0x42 20M 64k",
+        file.toString());
+    return file;
+  }
+
   public static ProcessRunner.Result run(String... cmd) throws IOException {
     return new LocalProcessRunner().run(List.of(cmd));
   }
