@@ -103,7 +103,7 @@ public final class ConvertPostProcessor implements PostProcessorPlugin {
 
   @Override
   public dev.ingot.diag.Diagnostics check(Config config) {
-    return dev.ingot.plugin.Checks.parsing(() -> plan(config));
+    return dev.ingot.plugin.Checks.parsing(config, () -> plan(config));
   }
 
   @Override

@@ -52,8 +52,7 @@ public final class DiskBuilder {
   public DiskSpec fit(FileTree rootfs, BlobStore blobs, DiskSpec spec) throws IOException {
     DiskLayout layout = DiskLayout.plan(spec);
     DiskTree trees = DiskTree.of(rootfs, blobs, layout, BootFiles.find(rootfs), spec);
-    Partition root = layout.root();
-    Ext4 fs = new Ext4(layout.rootFs(), spec.rootLabel(), root.offset(), root.size(), spec.epoch());
+    Ext4 fs = ext4(layout.root(), layout.rootFs(), spec.rootLabel(), spec);
     return spec.withSize(new PartitionRoom(tools, work).smallest(trees.root(), fs, spec));
   }
 
@@ -67,6 +66,14 @@ public final class DiskBuilder {
             : Optional.empty();
     DiskLayout layout = DiskLayout.plan(spec);
     DiskTree trees = DiskTree.of(rootfs, blobs, layout, files, spec);
+    // Both filesystems are checked before either is made (the exports take a while).
+    PartitionRoom room = new PartitionRoom(tools, work);
+    room.check(
+        trees.root(), ext4(layout.root(), layout.rootFs(), spec.rootLabel(), spec), spec, true);
+    if (trees.boot() != null) {
+      Partition boot = layout.boot().orElseThrow();
+      room.check(trees.boot(), ext4(boot, layout.bootFs(), "boot", spec), spec, false);
+    }
     try (AtomicOutput tmp = AtomicOutput.file(out)) {
       Path img = tmp.path();
       try (FileChannel ch = FileChannel.open(img, StandardOpenOption.WRITE)) {
@@ -123,16 +130,14 @@ public final class DiskBuilder {
       Path img,
       boolean root)
       throws IOException {
-    Ext4 fs = new Ext4(uuid, label, part.offset(), part.size(), spec.epoch());
-    PartitionRoom room = new PartitionRoom(tools, work);
-    room.check(tree, fs, spec, root); // before the export, which can take a while
+    Ext4 fs = ext4(part, uuid, label, spec);
     Path dir = Files.createDirectories(work.resolve("tree-" + part.number()));
     exportTree(tree, blobs, dir);
     try {
       tools.run(fs.mke2fs(img, dir), null, fs.env());
     } catch (DiskException e) {
       if (PartitionRoom.outOfRoom(e)) {
-        throw room.noRoom(tree, fs, spec, root);
+        throw new PartitionRoom(tools, work).noRoom(tree, fs, spec, root);
       }
       throw e;
     }
@@ -141,6 +146,10 @@ public final class DiskBuilder {
     tools.run(
         List.of("debugfs", "-w", "-f", script.toString(), fs.debugfsDevice(img)), null, fs.env());
     AtomicOutput.deleteTree(dir);
+  }
+
+  private static Ext4 ext4(Partition part, java.util.UUID uuid, String label, DiskSpec spec) {
+    return new Ext4(uuid, label, part.offset(), part.size(), spec.epoch());
   }
 
   private Path makeEsp(Path early, DiskSpec spec) throws IOException {

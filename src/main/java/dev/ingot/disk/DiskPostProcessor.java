@@ -74,7 +74,8 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
   /** Parses and checks the arguments; bad values are diagnostics at the argument. */
   static DiskSpec spec(Config c, String seed, long epoch) {
     // "auto" starts from the smallest disk the partitions allow; the step then finds the size.
-    long size = auto(c) ? 0 : size(c, "size", "4G");
+    boolean auto = auto(c);
+    long size = auto ? 0 : size(c, "size", "4G");
     PartitionTable.Scheme scheme;
     try {
       scheme =
@@ -105,8 +106,11 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
     }
     long esp = size(c, "esp_size", "64M");
     long bootSize = size(c, "boot_partition_size", "0");
-    if (size == 0) {
+    if (auto) {
       size = DiskSpec.smallest(boot, esp, bootSize);
+    }
+    if (boot.uefi() && esp < (33L << 20)) {
+      throw c.error("esp_size", "Bad size", "The EFI system partition needs at least 33 MiB.");
     }
     try {
       return new DiskSpec(
@@ -169,6 +173,7 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
   @Override
   public dev.ingot.diag.Diagnostics check(Config config) {
     return dev.ingot.plugin.Checks.parsing(
+        config,
         () -> {
           spec(config, "check", 0);
           outputName(config, "check");
@@ -196,6 +201,12 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
       ctx.log().info("generalizing the root filesystem for a VM image");
       RootFs general = Generalizer.apply(rootfs);
       spec = withCmdline(spec, general);
+      DiskBuilder builder = new DiskBuilder(new Tools(ctx.processes(), ctx.cancellation()), work);
+      if (auto(config)) {
+        spec = builder.fit(general.tree(), general.blobs(), spec);
+        ctx.log()
+            .info("size auto: " + Sizes.human(spec.size()) + " holds the files with 10% to spare");
+      }
       ctx.log()
           .info(
               "assembling "
@@ -206,12 +217,6 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
                   + spec.boot().id()
                   + (spec.secureBoot() ? ", Secure Boot" : "")
                   + ")");
-      DiskBuilder builder = new DiskBuilder(new Tools(ctx.processes(), ctx.cancellation()), work);
-      if (auto(config)) {
-        spec = builder.fit(general.tree(), general.blobs(), spec);
-        ctx.log()
-            .info("size auto: " + Sizes.human(spec.size()) + " holds the files with 10% to spare");
-      }
       try {
         builder.build(general.tree(), general.blobs(), spec, out);
       } catch (NoRoomException e) {

@@ -150,6 +150,7 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
   @Override
   public dev.ingot.diag.Diagnostics check(Config config) {
     return dev.ingot.plugin.Checks.parsing(
+        config,
         () -> {
           spec(config, "check", null);
           format(config);

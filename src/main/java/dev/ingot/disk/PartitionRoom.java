@@ -61,9 +61,20 @@ final class PartitionRoom {
         && (m.contains("Could not allocate") || m.contains("No space left"));
   }
 
-  /** The error for {@code tree} not fitting {@code fs}, with the size that would hold it. */
+  /**
+   * The error for mke2fs having run out of room in {@code fs} although the estimate fit: the files
+   * need more than all there is, root's reserve included, so the need is taken as at least that.
+   */
   NoRoomException noRoom(FileTree tree, Ext4 fs, DiskSpec spec, boolean root) throws IOException {
-    return noRoom(Ext4Space.of(tree).plus(1), free(fs), fs, spec, root);
+    Ext4Space free = free(fs);
+    Ext4Space estimate = Ext4Space.of(tree);
+    long beyondReserve = free.blocks() + free.blocks() / 19 + 1; // the 5% reserve is 1/19 of free
+    return noRoom(
+        new Ext4Space(Math.max(estimate.blocks(), beyondReserve), estimate.inodes()),
+        free,
+        fs,
+        spec,
+        root);
   }
 
   private NoRoomException noRoom(
@@ -75,8 +86,8 @@ final class PartitionRoom {
         String.format(
             Locale.ROOT,
             "the files of the %s need about %d MiB and %d inodes, but the %s partition of this"
-                + " %d MiB disk has room for %d MiB and %d inodes. Set %s = \"%dM\" or more (that"
-                + " leaves %d%% to grow in)",
+                + " %d MiB disk has room for %d MiB and %d inodes. Set %s = \"%dM\" or more%s"
+                + " (that leaves %d%% to grow in)",
             what,
             (need.bytes() + MIB - 1) / MIB,
             need.inodes(),
@@ -86,6 +97,7 @@ final class PartitionRoom {
             free.inodes(),
             setting,
             suggested / MIB,
+            root ? "" : ", and size by as much, so the root keeps its room",
             HEADROOM),
         setting,
         suggested);
@@ -103,6 +115,7 @@ final class PartitionRoom {
             (double) want.inodes() / Math.max(1, free.inodes()));
     long current = root ? spec.size() : spec.bootSize();
     long candidate = roundUp(current + (long) (fs.size() * (scale - 1)));
+    candidate = Math.max(candidate, roundUp(current + 1)); // what is there does not do
     for (int i = 0; i < 20 && !fits(want, fs, spec, root, candidate); i++) {
       candidate = roundUp(candidate + Math.max(STEP, candidate / 20));
     }
@@ -116,17 +129,18 @@ final class PartitionRoom {
   /** Whether a disk (root) or /boot of {@code candidate} bytes holds {@code want}. */
   private boolean fits(Ext4Space want, Ext4 fs, DiskSpec spec, boolean root, long candidate)
       throws IOException {
-    long size;
-    try {
-      size = partitionSize(spec, root, candidate);
-    } catch (IllegalArgumentException e) {
-      return true; // a /boot this big needs a bigger disk too, which the spec then says
-    }
+    long size = partitionSize(spec, root, candidate);
     return want.fitsIn(free(new Ext4(fs.uuid(), fs.label(), 0, size, fs.epoch())));
   }
 
+  /**
+   * The partition's size on a disk (root) or with a /boot (the disk grown as much) of this size.
+   */
   private static long partitionSize(DiskSpec spec, boolean root, long candidate) {
-    DiskSpec s = root ? spec.withSize(candidate) : spec.withBootSize(candidate);
+    DiskSpec s =
+        root
+            ? spec.withSize(candidate)
+            : spec.withSize(spec.size() + candidate - spec.bootSize()).withBootSize(candidate);
     DiskLayout l = DiskLayout.plan(s);
     return root ? l.root().size() : l.boot().orElseThrow().size();
   }

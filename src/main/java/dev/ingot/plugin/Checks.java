@@ -25,12 +25,18 @@ public final class Checks {
    * The problem a parse of the config reports by throwing, as the step reports it when it runs: so
    * that validate finds a bad value before the build spends minutes on the steps before it.
    */
-  public static Diagnostics parsing(Runnable parse) {
+  public static Diagnostics parsing(Config config, Runnable parse) {
     try {
       parse.run();
       return Diagnostics.NONE;
     } catch (DiagnosticsException e) {
       return e.diagnostics();
+    } catch (RuntimeException e) {
+      // A parse that failed without saying where (a bug to mend there): the block, not a trace.
+      return new Diagnostics(
+          List.of(
+              Diagnostic.error(
+                  "Invalid settings", String.valueOf(e.getMessage()), config.block())));
     }
   }
 

@@ -50,8 +50,28 @@ public record Config(Map<String, Object> values, Map<String, Range> ranges, Rang
         .map(v -> v instanceof BigDecimal d ? d : new BigDecimal(v.toString().strip()));
   }
 
+  /** A whole number; a fraction or one beyond a long is an error at the argument. */
   public long longValue(String name, long fallback) {
-    return number(name).map(BigDecimal::longValueExact).orElse(fallback);
+    Optional<BigDecimal> n = number(name);
+    if (n.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return n.get().longValueExact();
+    } catch (ArithmeticException e) {
+      throw error(
+          name,
+          "Not a whole number",
+          "\""
+              + name
+              + "\" takes a whole number from "
+              + Long.MIN_VALUE
+              + " to "
+              + Long.MAX_VALUE
+              + ", not "
+              + n.get().toPlainString()
+              + ".");
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -57,9 +57,23 @@ public final class OutputModes {
     return s;
   }
 
-  /** Gives {@code temp}, about to become a new file, the mode a new file gets (0666 & ~umask). */
+  /** The mode a new file gets (0666 & ~umask). */
+  public static Set<PosixFilePermission> newFile() {
+    return of(0666 & ~umask());
+  }
+
+  /** Gives {@code temp}, about to become a new file, the mode a new file gets. */
   public static void asNewFile(Path temp) throws IOException {
-    set(temp, of(0666 & ~umask()));
+    set(temp, newFile());
+  }
+
+  /** Whether {@code p} has exactly {@code mode} (false where modes cannot be read). */
+  public static boolean has(Path p, Set<PosixFilePermission> mode) {
+    try {
+      return Files.getPosixFilePermissions(p).equals(mode);
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
   }
 
   /**

@@ -74,7 +74,7 @@ public final class SbomPostProcessor implements ScanTargets {
 
   @Override
   public dev.ingot.diag.Diagnostics check(Config config) {
-    return dev.ingot.plugin.Checks.parsing(() -> formats(config));
+    return dev.ingot.plugin.Checks.parsing(config, () -> formats(config));
   }
 
   private static List<String> formats(Config config) {

@@ -47,6 +47,7 @@ public final class ScanPostProcessor implements ScanTargets {
   @Override
   public dev.ingot.diag.Diagnostics check(Config config) {
     return dev.ingot.plugin.Checks.parsing(
+        config,
         () -> {
           ScanSettings.policy(config);
           ScanSettings.formats(config);

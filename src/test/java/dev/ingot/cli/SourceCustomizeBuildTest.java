@@ -104,6 +104,12 @@ class SourceCustomizeBuildTest {
     try (Stream<Path> s = Files.walk(dir.resolve("output"))) {
       layout = s.filter(p -> p.endsWith("index.json")).findFirst().orElseThrow().getParent();
     }
+    // The base stays the base: its layer, then one with the changes (customize's among them).
+    String manifest = run("skopeo", "inspect", "--raw", "oci:" + layout + ":latest");
+    var m = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest);
+    assertThat(m.path("layers").size()).as(manifest).isEqualTo(2);
+    assertThat(m.path("annotations").path("org.opencontainers.image.base.digest").asText())
+        .startsWith("sha256:");
     Path unpacked = dir.resolve("unpacked");
     run("umoci", "unpack", "--image", layout + ":latest", unpacked.toString());
     Path root = unpacked.resolve("rootfs");

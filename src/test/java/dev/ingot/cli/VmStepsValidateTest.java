@@ -66,6 +66,29 @@ class VmStepsValidateTest {
   }
 
   @Test
+  void aFractionWhereAWholeNumberGoesIsReportedAtItsLine() throws Exception {
+    Files.writeString(dir.resolve("t.pkr.hcl"), TEMPLATE.replace("cpus = 0", "cpus = 1.5"));
+    CliTestSupport.Run r =
+        CliTestSupport.run(dir, Map.of("HOME", dir.toString()), "validate", "t.pkr.hcl");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("Error: Not a whole number")
+        .contains("on t.pkr.hcl line 23")
+        .contains("not 1.5");
+  }
+
+  @Test
+  void aTooSmallEspIsReportedAtEspSize() throws Exception {
+    Files.writeString(
+        dir.resolve("t.pkr.hcl"),
+        TEMPLATE.replace("size = \"4X\"", "size = \"auto\"\n        esp_size = \"16M\""));
+    CliTestSupport.Run r =
+        CliTestSupport.run(dir, Map.of("HOME", dir.toString()), "validate", "t.pkr.hcl");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("at least 33 MiB").contains("on t.pkr.hcl line 18");
+  }
+
+  @Test
   void goodValuesPass() throws Exception {
     Files.writeString(
         dir.resolve("t.pkr.hcl"),

@@ -48,7 +48,7 @@ public final class PlanValidator {
           diags.add(
               Diagnostic.error(
                   "Source \"" + b.sourceType() + "\" cannot be customized",
-                  "A customize block changes a root filesystem, but this source makes a "
+                  "A customize block changes a root filesystem; what this source makes is "
                       + describe(produced)
                       + ". Use it in a source that makes a root filesystem (debian, oci), or"
                       + " customize a later artifact with a customize post-processor.",

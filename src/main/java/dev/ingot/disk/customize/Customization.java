@@ -23,14 +23,14 @@ public record Customization(
     datasources = datasources == null ? List.of() : List.copyOf(datasources);
     services = services == null ? new Services(List.of(), List.of(), List.of()) : services;
     if (hostname != null && !hostname.matches("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")) {
-      throw new IllegalArgumentException(
-          "hostname must be a DNS label (letters, digits, '-'): " + hostname);
+      throw new CustomizeException(
+          "hostname", "hostname must be a DNS label (letters, digits, '-'): " + hostname);
     }
     if (timezone != null && !timezone.matches("[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*")) {
-      throw new IllegalArgumentException("bad timezone: " + timezone);
+      throw new CustomizeException("timezone", "bad timezone: " + timezone);
     }
     if (locale != null && !locale.matches("[A-Za-z0-9_.@-]+")) {
-      throw new IllegalArgumentException("bad locale: " + locale);
+      throw new CustomizeException("locale", "bad locale: " + locale);
     }
   }
 

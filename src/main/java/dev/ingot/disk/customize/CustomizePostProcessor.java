@@ -99,7 +99,7 @@ public final class CustomizePostProcessor implements PostProcessorPlugin {
    */
   @Override
   public dev.ingot.diag.Diagnostics check(Config config) {
-    return dev.ingot.plugin.Checks.parsing(() -> customization(config, null));
+    return dev.ingot.plugin.Checks.parsing(config, () -> customization(config, null));
   }
 
   /**
@@ -209,6 +209,8 @@ public final class CustomizePostProcessor implements PostProcessorPlugin {
   private static <T> T wrap(Config c, String arg, Make<T> m) {
     try {
       return m.make();
+    } catch (CustomizeException e) {
+      throw c.error(e.setting(), "Bad " + e.setting() + " setting", e.getMessage());
     } catch (IllegalArgumentException e) {
       throw c.error(arg, "Bad " + arg + " setting", e.getMessage());
     }
@@ -219,13 +221,8 @@ public final class CustomizePostProcessor implements PostProcessorPlugin {
     RootFs r = (RootFs) input;
     Customization c = customization(config, ctx);
     try {
-      return new RootFs(
-          new Customizer(r.blobs(), ctx.sourceDateEpoch()).apply(r.tree(), c),
-          r.blobs(),
-          r.packages(),
-          r.variant(),
-          r.architecture(),
-          r.osRelease());
+      // withTree keeps the rest, the base image of an oci source too (its layers and config).
+      return r.withTree(new Customizer(r.blobs(), ctx.sourceDateEpoch()).apply(r.tree(), c));
     } catch (CustomizeException e) {
       throw config.error(e.setting(), "Cannot apply the customization", e.getMessage());
     } catch (IllegalArgumentException e) {

@@ -42,7 +42,7 @@ public record Ext4Space(long blocks, long inodes) {
     for (FileEntry e : tree.entries()) {
       if (!e.path().isEmpty()) {
         String parent = parent(e.path());
-        int name = e.path().length() - (parent.isEmpty() ? 0 : parent.length() + 1);
+        int name = utf8(e.path().substring(parent.isEmpty() ? 0 : parent.length() + 1));
         dirBytes.merge(parent, (long) ((8 + name + 3) & ~3), Long::sum);
       }
       if (e.type() == FileType.HARDLINK) {
@@ -52,7 +52,7 @@ public record Ext4Space(long blocks, long inodes) {
       blocks += xattrBytes(e) > IN_INODE_XATTRS ? 1 : 0;
       switch (e.type()) {
         case REGULAR -> blocks += fileBlocks(e.size());
-        case SYMLINK -> blocks += e.linkTarget().length() >= INLINE_LINK ? 1 : 0;
+        case SYMLINK -> blocks += utf8(e.linkTarget()) >= INLINE_LINK ? 1 : 0;
         default -> {}
       }
     }
@@ -71,9 +71,14 @@ public record Ext4Space(long blocks, long inodes) {
     long n = 0;
     for (var x : e.xattrs().entrySet()) {
       String name = x.getKey().substring(x.getKey().indexOf('.') + 1); // the prefix is an index
-      n += 16 + ((name.length() + 3) & ~3) + ((x.getValue().length() + 3) & ~3);
+      // Names are text; values are bytes held as ISO-8859-1, a char each.
+      n += 16 + ((utf8(name) + 3) & ~3) + ((x.getValue().length() + 3) & ~3);
     }
     return n == 0 ? 0 : n + 4;
+  }
+
+  private static int utf8(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 
   private static long fileBlocks(long size) {
@@ -88,21 +93,28 @@ public record Ext4Space(long blocks, long inodes) {
     return i < 0 ? "" : path.substring(0, i);
   }
 
-  /** Free blocks and inodes of a filesystem, from the lines {@code dumpe2fs -h} prints. */
+  /**
+   * Free blocks and inodes of a filesystem, from the lines {@code dumpe2fs -h} prints, less the
+   * blocks reserved for root (5%): services that are not root cannot write there, so a disk whose
+   * files reach into them is full when it boots.
+   */
   public static Ext4Space parseFree(List<String> dumpe2fs) {
     long blocks = -1;
+    long reserved = -1;
     long inodes = -1;
     for (String line : dumpe2fs) {
       if (line.startsWith("Free blocks:")) {
         blocks = Long.parseLong(line.substring(12).strip());
+      } else if (line.startsWith("Reserved block count:")) {
+        reserved = Long.parseLong(line.substring(21).strip());
       } else if (line.startsWith("Free inodes:")) {
         inodes = Long.parseLong(line.substring(12).strip());
       }
     }
-    if (blocks < 0 || inodes < 0) {
+    if (blocks < 0 || inodes < 0 || reserved < 0) {
       throw new IllegalArgumentException("dumpe2fs printed no free block and inode counts");
     }
-    return new Ext4Space(blocks, inodes);
+    return new Ext4Space(Math.max(0, blocks - reserved), inodes);
   }
 
   /** Whether a need of {@code this} fits in {@code free}. */

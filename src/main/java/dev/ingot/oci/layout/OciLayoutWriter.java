@@ -47,6 +47,7 @@ public final class OciLayoutWriter {
 
   private static void writeInto(Path tmp, List<Tagged> images) throws IOException {
     Path blobs = Files.createDirectories(tmp.resolve("blobs").resolve("sha256"));
+    var mode = OutputModes.newFile();
     for (Tagged t : images) {
       for (Digest d : t.image().blobDigests()) {
         Path dst = blobs.resolve(d.hex());
@@ -54,21 +55,23 @@ public final class OciLayoutWriter {
           continue;
         }
         Path src = t.image().blobs().path(d);
-        try {
-          Files.createLink(dst, src);
-          // A blob linked from the cache has the cache's private mode; the layout's are
-          // published. (A cache blob of another user's cannot be changed: then it is copied.)
-          OutputModes.asNewFile(dst);
-        } catch (IOException | UnsupportedOperationException e) {
-          if (e instanceof FileAlreadyExistsException) {
+        // A link shares the cache blob's inode and so its mode: only one that already has the
+        // mode of a published file is linked (changing it would open the cache, private bases
+        // included, to everyone); others are copied and given that mode.
+        if (OutputModes.has(src, mode)) {
+          try {
+            Files.createLink(dst, src);
             continue;
+          } catch (FileAlreadyExistsException e) {
+            continue;
+          } catch (IOException | UnsupportedOperationException e) {
+            // Another file system or no links: copied below.
           }
-          Files.deleteIfExists(dst);
-          try (InputStream in = t.image().blobs().open(d)) {
-            Files.copy(in, dst);
-          }
-          OutputModes.asNewFile(dst);
         }
+        try (InputStream in = t.image().blobs().open(d)) {
+          Files.copy(in, dst);
+        }
+        OutputModes.asNewFile(dst);
       }
     }
     Files.write(tmp.resolve("index.json"), index(images));

@@ -98,6 +98,7 @@ public final class ContainerPostProcessor implements PostProcessorPlugin {
   @Override
   public dev.ingot.diag.Diagnostics check(Config config) {
     return dev.ingot.plugin.Checks.parsing(
+        config,
         () -> {
           formats(config);
           layering(config);

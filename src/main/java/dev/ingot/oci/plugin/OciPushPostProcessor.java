@@ -71,6 +71,7 @@ public final class OciPushPostProcessor implements PostProcessorPlugin {
   @Override
   public dev.ingot.diag.Diagnostics check(Config config) {
     return dev.ingot.plugin.Checks.parsing(
+        config,
         () -> {
           repository(config);
           tags(config);

@@ -82,7 +82,7 @@ public final class OciSource implements SourcePlugin {
 
   @Override
   public dev.ingot.diag.Diagnostics check(Config config) {
-    return dev.ingot.plugin.Checks.parsing(() -> platform(config));
+    return dev.ingot.plugin.Checks.parsing(config, () -> platform(config));
   }
 
   /** Checks the changes and the base's kind; the platform to take from the base. */

@@ -89,7 +89,7 @@ public final class DebianSource implements SourcePlugin {
   /** The arguments' values (paths are resolved when the build runs). */
   @Override
   public dev.ingot.diag.Diagnostics check(Config config) {
-    return dev.ingot.plugin.Checks.parsing(() -> spec(config, Path.of("")));
+    return dev.ingot.plugin.Checks.parsing(config, () -> spec(config, Path.of("")));
   }
 
   @Override
