@@ -3,12 +3,14 @@ package dev.ingot.disk;
 import dev.ingot.artifact.Artifact;
 import dev.ingot.artifact.DiskFiles;
 import dev.ingot.artifact.DiskImage;
+import dev.ingot.diag.Diagnostics;
 import dev.ingot.disk.format.DiskFormat;
 import dev.ingot.disk.format.DiskImages;
 import dev.ingot.disk.format.WriteJob;
 import dev.ingot.disk.format.WriteOptions;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.PostProcessorPlugin;
 import dev.ingot.plugin.Schema;
@@ -102,8 +104,8 @@ public final class ConvertPostProcessor implements PostProcessorPlugin {
   }
 
   @Override
-  public dev.ingot.diag.Diagnostics check(Config config) {
-    return dev.ingot.plugin.Checks.parsing(config, () -> plan(config));
+  public Diagnostics check(Config config) {
+    return Checks.parsing(config, () -> plan(config));
   }
 
   @Override

@@ -3,11 +3,13 @@ package dev.ingot.disk;
 import dev.ingot.artifact.Artifact;
 import dev.ingot.artifact.DiskImage;
 import dev.ingot.artifact.RootFs;
+import dev.ingot.diag.Diagnostics;
 import dev.ingot.disk.customize.Generalizer;
 import dev.ingot.disk.format.Sizes;
 import dev.ingot.disk.part.PartitionTable;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.PostProcessorPlugin;
 import dev.ingot.plugin.Schema;
@@ -171,8 +173,8 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
   }
 
   @Override
-  public dev.ingot.diag.Diagnostics check(Config config) {
-    return dev.ingot.plugin.Checks.parsing(
+  public Diagnostics check(Config config) {
+    return Checks.parsing(
         config,
         () -> {
           spec(config, "check", 0);

@@ -4,6 +4,7 @@ import dev.ingot.artifact.Artifact;
 import dev.ingot.artifact.DiskFiles;
 import dev.ingot.artifact.DiskImage;
 import dev.ingot.artifact.Ova;
+import dev.ingot.diag.Diagnostics;
 import dev.ingot.disk.format.DiskFormat;
 import dev.ingot.disk.format.DiskImages;
 import dev.ingot.disk.format.WriteJob;
@@ -13,6 +14,7 @@ import dev.ingot.disk.ovf.OvfSpecException;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
 import dev.ingot.plugin.AtomicOutput;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.PostProcessorPlugin;
 import dev.ingot.plugin.Schema;
@@ -148,8 +150,8 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
 
   /** The settings that do not depend on the disk, checked by validate. */
   @Override
-  public dev.ingot.diag.Diagnostics check(Config config) {
-    return dev.ingot.plugin.Checks.parsing(
+  public Diagnostics check(Config config) {
+    return Checks.parsing(
         config,
         () -> {
           spec(config, "check", null);

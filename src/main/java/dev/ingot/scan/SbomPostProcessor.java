@@ -5,10 +5,12 @@ import dev.ingot.artifact.ContainerImage;
 import dev.ingot.artifact.PushedImage;
 import dev.ingot.artifact.RootFs;
 import dev.ingot.diag.Diagnostic;
+import dev.ingot.diag.Diagnostics;
 import dev.ingot.diag.DiagnosticsException;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
 import dev.ingot.plugin.AtomicOutput;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.Schema;
 import dev.ingot.plugin.StepContext;
@@ -73,8 +75,8 @@ public final class SbomPostProcessor implements ScanTargets {
   }
 
   @Override
-  public dev.ingot.diag.Diagnostics check(Config config) {
-    return dev.ingot.plugin.Checks.parsing(config, () -> formats(config));
+  public Diagnostics check(Config config) {
+    return Checks.parsing(config, () -> formats(config));
   }
 
   private static List<String> formats(Config config) {

@@ -2,7 +2,9 @@ package dev.ingot.scan;
 
 import dev.ingot.artifact.Artifact;
 import dev.ingot.artifact.RootFs;
+import dev.ingot.diag.Diagnostics;
 import dev.ingot.plugin.AtomicOutput;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.Schema;
 import dev.ingot.plugin.StepContext;
@@ -45,8 +47,8 @@ public final class ScanPostProcessor implements ScanTargets {
 
   /** The policy and report formats (the database is read when the step runs). */
   @Override
-  public dev.ingot.diag.Diagnostics check(Config config) {
-    return dev.ingot.plugin.Checks.parsing(
+  public Diagnostics check(Config config) {
+    return Checks.parsing(
         config,
         () -> {
           ScanSettings.policy(config);

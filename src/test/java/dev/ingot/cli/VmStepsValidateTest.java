@@ -89,6 +89,15 @@ class VmStepsValidateTest {
   }
 
   @Test
+  void aZeroSizeIsNotAuto() throws Exception {
+    Files.writeString(dir.resolve("t.pkr.hcl"), TEMPLATE.replace("\"4X\"", "\"0\""));
+    CliTestSupport.Run r =
+        CliTestSupport.run(dir, Map.of("HOME", dir.toString()), "validate", "t.pkr.hcl");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("too small").contains("on t.pkr.hcl line 17");
+  }
+
+  @Test
   void goodValuesPass() throws Exception {
     Files.writeString(
         dir.resolve("t.pkr.hcl"),

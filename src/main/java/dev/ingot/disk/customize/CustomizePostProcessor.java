@@ -2,8 +2,10 @@ package dev.ingot.disk.customize;
 
 import dev.ingot.artifact.Artifact;
 import dev.ingot.artifact.RootFs;
+import dev.ingot.diag.Diagnostics;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.PostProcessorPlugin;
 import dev.ingot.plugin.Schema;
@@ -98,8 +100,8 @@ public final class CustomizePostProcessor implements PostProcessorPlugin {
    * runs (a stand-in content here).
    */
   @Override
-  public dev.ingot.diag.Diagnostics check(Config config) {
-    return dev.ingot.plugin.Checks.parsing(config, () -> customization(config, null));
+  public Diagnostics check(Config config) {
+    return Checks.parsing(config, () -> customization(config, null));
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.ingot.artifact.Artifact;
 import dev.ingot.artifact.BaseImage;
 import dev.ingot.artifact.ContainerImage;
 import dev.ingot.artifact.RootFs;
+import dev.ingot.diag.Diagnostics;
 import dev.ingot.fs.BlobStore;
 import dev.ingot.fs.DirBlobStore;
 import dev.ingot.fs.FileTree;
@@ -25,6 +26,7 @@ import dev.ingot.oci.model.MediaTypes;
 import dev.ingot.oci.model.Platform;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.PostProcessorPlugin;
 import dev.ingot.plugin.Schema;
@@ -96,8 +98,8 @@ public final class ContainerPostProcessor implements PostProcessorPlugin {
   }
 
   @Override
-  public dev.ingot.diag.Diagnostics check(Config config) {
-    return dev.ingot.plugin.Checks.parsing(
+  public Diagnostics check(Config config) {
+    return Checks.parsing(
         config,
         () -> {
           formats(config);

@@ -3,6 +3,7 @@ package dev.ingot.oci.plugin;
 import dev.ingot.artifact.Artifact;
 import dev.ingot.artifact.ContainerImage;
 import dev.ingot.artifact.PushedImage;
+import dev.ingot.diag.Diagnostics;
 import dev.ingot.oci.layout.OciLayoutReader;
 import dev.ingot.oci.model.Image;
 import dev.ingot.oci.model.ImageRef;
@@ -10,6 +11,7 @@ import dev.ingot.oci.registry.ImagePusher;
 import dev.ingot.oci.registry.RegistryClient;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.PostProcessorPlugin;
 import dev.ingot.plugin.Schema;
@@ -69,8 +71,8 @@ public final class OciPushPostProcessor implements PostProcessorPlugin {
   }
 
   @Override
-  public dev.ingot.diag.Diagnostics check(Config config) {
-    return dev.ingot.plugin.Checks.parsing(
+  public Diagnostics check(Config config) {
+    return Checks.parsing(
         config,
         () -> {
           repository(config);

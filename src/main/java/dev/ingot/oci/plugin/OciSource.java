@@ -3,6 +3,7 @@ package dev.ingot.oci.plugin;
 import dev.ingot.artifact.Artifact;
 import dev.ingot.artifact.BaseImage;
 import dev.ingot.artifact.RootFs;
+import dev.ingot.diag.Diagnostics;
 import dev.ingot.fs.BlobStore;
 import dev.ingot.fs.DirBlobStore;
 import dev.ingot.fs.FileTree;
@@ -16,6 +17,7 @@ import dev.ingot.oci.model.Platform;
 import dev.ingot.pkg.deb.install.InstalledPackages;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.ProvisionSession;
 import dev.ingot.plugin.Schema;
@@ -81,8 +83,8 @@ public final class OciSource implements SourcePlugin {
   }
 
   @Override
-  public dev.ingot.diag.Diagnostics check(Config config) {
-    return dev.ingot.plugin.Checks.parsing(config, () -> platform(config));
+  public Diagnostics check(Config config) {
+    return Checks.parsing(config, () -> platform(config));
   }
 
   /** Checks the changes and the base's kind; the platform to take from the base. */

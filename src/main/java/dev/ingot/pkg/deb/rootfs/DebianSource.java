@@ -2,11 +2,13 @@ package dev.ingot.pkg.deb.rootfs;
 
 import dev.ingot.artifact.Artifact;
 import dev.ingot.artifact.RootFs;
+import dev.ingot.diag.Diagnostics;
 import dev.ingot.fs.DirBlobStore;
 import dev.ingot.pkg.deb.install.Account;
 import dev.ingot.pkg.deb.repo.SuiteRef;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
+import dev.ingot.plugin.Checks;
 import dev.ingot.plugin.Config;
 import dev.ingot.plugin.Schema;
 import dev.ingot.plugin.SourcePlugin;
@@ -88,8 +90,8 @@ public final class DebianSource implements SourcePlugin {
 
   /** The arguments' values (paths are resolved when the build runs). */
   @Override
-  public dev.ingot.diag.Diagnostics check(Config config) {
-    return dev.ingot.plugin.Checks.parsing(config, () -> spec(config, Path.of("")));
+  public Diagnostics check(Config config) {
+    return Checks.parsing(config, () -> spec(config, Path.of("")));
   }
 
   @Override
