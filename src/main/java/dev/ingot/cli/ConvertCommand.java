@@ -108,8 +108,8 @@ public final class ConvertCommand implements Callable<Integer> {
       names = "-n",
       description =
           "Write raw into the existing OUT in place instead of creating it (qemu-img -n): a file"
-              + " keeps its other bytes and its holes where the image is zero; a device OUT is"
-              + " always written in place.")
+              + " keeps its bytes past the image, and its holes stay holes; a device OUT is always"
+              + " written in place.")
   boolean noCreate;
 
   @Option(
