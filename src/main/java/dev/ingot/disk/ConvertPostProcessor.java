@@ -85,9 +85,10 @@ public final class ConvertPostProcessor implements PostProcessorPlugin {
       if (!w.oneFile()) {
         throw c.error(
             "options",
-            "monolithicFlat is for ingot convert",
-            "A build writes one file per format: use subformat=monolithicSparse or streamOptimized,"
-                + " or convert the raw disk afterwards with ingot convert.");
+            "Flat and split VMDKs are for ingot convert",
+            "A build writes one file per format, and monolithicFlat and the twoGbMaxExtent kinds"
+                + " are several: use subformat=monolithicSparse or streamOptimized, or convert the"
+                + " raw disk afterwards with ingot convert.");
       }
       out.put(fmt, w);
     }

@@ -49,7 +49,7 @@ class ConvertCommandTest {
         CliTestSupport.run(
             tmp, Map.of(), "convert", "-O", "vmdk", "-o", "subformat=flat", "in.raw", "o.vmdk");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("streamOptimized, monolithicSparse or monolithicFlat");
+    assertThat(r.err()).contains("monolithicFlat, twoGbMaxExtentSparse or twoGbMaxExtentFlat");
     assertThat(tmp.resolve("o.vmdk")).doesNotExist();
     CliTestSupport.Run f =
         CliTestSupport.run(tmp, Map.of(), "convert", "-O", "qcow3", "in.raw", "o");

@@ -331,7 +331,7 @@ class PluginChainPeerTest {
                         fake,
                         ctx))
         .isInstanceOf(DiagnosticsException.class)
-        .hasMessageContaining("monolithicFlat is for ingot convert");
+        .hasMessageContaining("Flat and split VMDKs are for ingot convert");
     assertThatThrownBy(() -> plugin("ova").process(Config.of(Map.of("firmware", "efi")), fake, ctx))
         .isInstanceOf(DiagnosticsException.class)
         .hasMessageContaining("cannot boot with EFI");

@@ -93,7 +93,7 @@ public final class DiskImages {
   public static void write(DiskReader src, Path out, WriteOptions opts, WriteJob job)
       throws IOException {
     if (!opts.oneFile() && opts instanceof WriteOptions.Vmdk v) {
-      VmdkFlatWriter.write(src, out, v, job); // two files, each written and renamed by itself
+      VmdkExtentFilesWriter.write(src, out, v, job); // each file written and renamed by itself
       return;
     }
     try (AtomicOutput tmp = AtomicOutput.file(out)) {
@@ -169,12 +169,16 @@ public final class DiskImages {
   }
 
   /**
-   * Every file writing {@code out} with {@code opts} makes: {@code out}, and a flat VMDK's extent.
+   * Every file writing a disk of {@code size} bytes to {@code out} with {@code opts} makes: {@code
+   * out}, and a flat or split VMDK's extents.
    */
-  public static java.util.List<Path> outputs(Path out, WriteOptions opts) {
-    return opts.oneFile()
-        ? java.util.List.of(out)
-        : java.util.List.of(out, VmdkFlatWriter.extentOf(out));
+  public static java.util.List<Path> outputs(Path out, WriteOptions opts, long size) {
+    java.util.List<Path> all = new java.util.ArrayList<>(java.util.List.of(out));
+    if (opts instanceof WriteOptions.Vmdk v && v.kind().extentFiles()) {
+      VmdkExtentFilesWriter.extents(out, v.kind(), Blocks.alignUp(size, 512))
+          .forEach(e -> all.add(e.path()));
+    }
+    return all;
   }
 
   /**
@@ -190,7 +194,7 @@ public final class DiskImages {
       Path in, DiskFormat inFormat, Path target, WriteJob job, boolean targetIsZero)
       throws IOException {
     boolean device = dev.ingot.plugin.SpecialFiles.isBlockDevice(target);
-    try (DiskReader r = readerFor(in, inFormat, java.util.List.of(target));
+    try (DiskReader r = readerFor(in, inFormat, d -> java.util.List.of(target));
         FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
       long size = r.virtualSize();
       long room = ch.size();
@@ -214,7 +218,7 @@ public final class DiskImages {
   /** Converts the image at {@code in} (format probed when null) to {@code out}. */
   public static void convert(
       Path in, DiskFormat inFormat, Path out, WriteOptions opts, WriteJob job) throws IOException {
-    try (DiskReader r = readerFor(in, inFormat, outputs(out, opts))) {
+    try (DiskReader r = readerFor(in, inFormat, d -> outputs(out, opts, d.virtualSize()))) {
       write(r, out, opts, job);
     }
   }
@@ -223,15 +227,19 @@ public final class DiskImages {
    * Opens {@code in}, refusing outputs that are the input itself or one of the files it reads (an
    * extent, a backing file): writing them would destroy the input image.
    */
-  private static DiskReader readerFor(Path in, DiskFormat inFormat, java.util.List<Path> outs)
+  private static DiskReader readerFor(
+      Path in,
+      DiskFormat inFormat,
+      java.util.function.Function<DiskReader, java.util.List<Path>> outputs)
       throws IOException {
-    for (Path o : outs) {
-      if (Files.exists(o) && Files.isSameFile(in, o)) {
-        throw new DiskFormatException("input and output are the same file: " + in);
-      }
-    }
     DiskReader r = open(in, inFormat);
     try {
+      java.util.List<Path> outs = outputs.apply(r);
+      for (Path o : outs) {
+        if (Files.exists(o) && Files.isSameFile(in, o)) {
+          throw new DiskFormatException("input and output are the same file: " + in);
+        }
+      }
       for (Path f : r.files()) {
         for (Path o : outs) {
           if (Files.exists(o) && Files.exists(f) && Files.isSameFile(f, o)) {

@@ -2,24 +2,35 @@ package dev.ingot.disk.format;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The text descriptor of a monolithic VMDK, embedded in a sparse one or a file of its own beside a
- * flat extent: content ids, create type, the one extent (SPARSE, or FLAT from offset 0) and the
- * disk database (ddb.*). Pure; immutable.
+ * The text descriptor of a VMDK, embedded in a sparse one or a file of its own beside its extents:
+ * content ids, create type, the extents (SPARSE, or FLAT from offset 0) and the disk database
+ * (ddb.*). Pure; immutable.
  */
 record VmdkDescriptor(
     long cid,
     String createType,
-    long sectors,
-    String extentFile,
-    boolean flat,
+    List<Extent> extents,
     String adapterType,
     String toolsVersion,
     int hwVersion,
     String longContentId) {
+
+  /** One extent line: {@code sectors} of the disk in {@code file}, raw (flat) or sparse. */
+  record Extent(long sectors, String file, boolean flat) {}
+
+  VmdkDescriptor {
+    extents = List.copyOf(extents);
+  }
+
+  /** All the disk's sectors. */
+  long sectors() {
+    return extents.stream().mapToLong(Extent::sectors).sum();
+  }
 
   /** Sectors reserved for the descriptor (as qemu-img and VMware do for monolithic disks). */
   static final int SECTORS = 20;
@@ -31,12 +42,14 @@ record VmdkDescriptor(
 
   static VmdkDescriptor of(
       ContentId id, long sectors, String extentFile, boolean flat, WriteOptions.Vmdk opts) {
+    return of(id, List.of(new Extent(sectors, extentFile, flat)), opts);
+  }
+
+  static VmdkDescriptor of(ContentId id, List<Extent> extents, WriteOptions.Vmdk opts) {
     return new VmdkDescriptor(
         id.cid(),
         opts.kind().createType(),
-        sectors,
-        extentFile,
-        flat,
+        extents,
         opts.adapterType(),
         opts.toolsVersion(),
         opts.hwVersion(),
@@ -46,7 +59,7 @@ record VmdkDescriptor(
   String text() {
     boolean ide = adapterType.equals("ide");
     long heads = ide ? 16 : 255;
-    long cylinders = Math.min(sectors / (heads * 63), 65535);
+    long cylinders = Math.min(sectors() / (heads * 63), 65535);
     StringBuilder s = new StringBuilder();
     s.append("# Disk DescriptorFile\n");
     s.append("version=1\n");
@@ -55,8 +68,11 @@ record VmdkDescriptor(
     s.append("parentCID=ffffffff\n");
     s.append("createType=\"").append(createType).append("\"\n\n");
     s.append("# Extent description\n");
-    s.append("RW ").append(sectors).append(flat ? " FLAT \"" : " SPARSE \"").append(extentFile);
-    s.append(flat ? "\" 0\n\n" : "\"\n\n");
+    for (Extent e : extents) {
+      s.append("RW ").append(e.sectors()).append(e.flat() ? " FLAT \"" : " SPARSE \"");
+      s.append(e.file()).append(e.flat() ? "\" 0\n" : "\"\n");
+    }
+    s.append('\n');
     s.append("# The Disk Data Base\n#DDB\n\n");
     Map<String, String> ddb = new LinkedHashMap<>();
     ddb.put("ddb.adapterType", adapterType);

@@ -24,12 +24,20 @@ final class VmdkSparseWriter {
   }
 
   void write(DiskReader src, FileChannel out) throws IOException {
+    write(src, out, true);
+  }
+
+  /**
+   * Writes {@code src} as one sparse extent; with {@code descriptor} false it has none embedded (an
+   * extent of a split disk, whose descriptor is a file of its own). Returns the content id.
+   */
+  ContentId write(DiskReader src, FileChannel out, boolean descriptor) throws IOException {
     long capacity = Blocks.ceilDiv(src.virtualSize(), 512);
     long grains = Blocks.ceilDiv(capacity, GRAIN / 512);
     int tables = (int) Blocks.ceilDiv(grains, GTES);
     long gdSectors = Blocks.ceilDiv(tables * 4L, 512);
     long gtSectors = tables * (GTES * 4L / 512);
-    long rgd = 1 + VmdkDescriptor.SECTORS;
+    long rgd = 1 + (descriptor ? VmdkDescriptor.SECTORS : 0);
     long gd = rgd + gdSectors + gtSectors;
     long overhead = Blocks.alignUp(gd + gdSectors + gtSectors, GRAIN / 512);
     int[] gte =
@@ -63,17 +71,20 @@ final class VmdkSparseWriter {
             VmdkHeader.FLAG_NL_TEST | VmdkHeader.FLAG_REDUNDANT_GT,
             capacity,
             GRAIN / 512,
-            1,
-            VmdkDescriptor.SECTORS,
+            descriptor ? 1 : 0,
+            descriptor ? VmdkDescriptor.SECTORS : 0,
             GTES,
             rgd,
             gd,
             overhead,
             0);
     Blocks.writeAt(out, 0, ByteBuffer.wrap(h.encode()));
-    VmdkDescriptor d = VmdkDescriptor.of(id, capacity, job, opts);
-    Blocks.writeAt(out, 512, ByteBuffer.wrap(d.encode()));
+    if (descriptor) {
+      VmdkDescriptor d = VmdkDescriptor.of(id, capacity, job, opts);
+      Blocks.writeAt(out, 512, ByteBuffer.wrap(d.encode()));
+    }
     RawWriter.setLength(out, Math.max(next[0], overhead) * 512);
+    return id;
   }
 
   /** Writes a GD at sector {@code at} followed by all GTs it points to. */

@@ -23,9 +23,12 @@ public sealed interface WriteOptions {
   /** The format these options write. */
   DiskFormat format();
 
-  /** Whether the output is one file; a flat VMDK is two (the descriptor and its extent). */
+  /**
+   * Whether the output is one file; a flat VMDK is two (the descriptor and its extent), a split one
+   * a descriptor and an extent per 2 GiB.
+   */
   default boolean oneFile() {
-    return !(this instanceof Vmdk v && v.kind() == VmdkKind.MONOLITHIC_FLAT);
+    return !(this instanceof Vmdk v && v.kind().extentFiles());
   }
 
   /** A raw image, sparse where the source is zero. */
@@ -85,7 +88,11 @@ public sealed interface WriteOptions {
     /**
      * A descriptor file naming one raw extent beside it ({@code NAME-flat.vmdk}), as ESXi keeps.
      */
-    MONOLITHIC_FLAT("monolithicFlat");
+    MONOLITHIC_FLAT("monolithicFlat"),
+    /** A descriptor file and sparse extents of 2 GiB ({@code NAME-s001.vmdk}, …), as hosted. */
+    TWO_GB_SPARSE("twoGbMaxExtentSparse"),
+    /** A descriptor file and raw extents of 2 GiB ({@code NAME-f001.vmdk}, …). */
+    TWO_GB_FLAT("twoGbMaxExtentFlat");
 
     private final String createType;
 
@@ -97,6 +104,11 @@ public sealed interface WriteOptions {
       return createType;
     }
 
+    /** Whether the data is in extent files beside the descriptor file. */
+    public boolean extentFiles() {
+      return this == MONOLITHIC_FLAT || this == TWO_GB_SPARSE || this == TWO_GB_FLAT;
+    }
+
     static VmdkKind parse(String s) {
       for (VmdkKind k : values()) {
         if (k.createType.equals(s)) {
@@ -104,7 +116,8 @@ public sealed interface WriteOptions {
         }
       }
       throw new IllegalArgumentException(
-          "vmdk subformat must be streamOptimized, monolithicSparse or monolithicFlat, not '"
+          "vmdk subformat must be streamOptimized, monolithicSparse, monolithicFlat,"
+              + " twoGbMaxExtentSparse or twoGbMaxExtentFlat, not '"
               + s
               + "'");
     }
@@ -251,10 +264,12 @@ public sealed interface WriteOptions {
           java.util.List.of(
               new Spec(
                   "subformat",
-                  "streamOptimized|monolithicSparse|monolithicFlat",
+                  "streamOptimized|monolithicSparse|monolithicFlat|twoGbMaxExtentSparse"
+                      + "|twoGbMaxExtentFlat",
                   "streamOptimized",
                   "streamOptimized for OVF and vSphere (always compressed); monolithicFlat"
-                      + " writes NAME-flat.vmdk beside the descriptor"),
+                      + " writes NAME-flat.vmdk beside the descriptor, the twoGbMaxExtent kinds"
+                      + " NAME-s001.vmdk or NAME-f001.vmdk and on, 2 GiB each"),
               new Spec(
                   "adapter_type",
                   "ide|buslogic|lsilogic|legacyESX",

@@ -27,6 +27,54 @@ class DiskFormatsPeerTest {
     src = TestDisks.randomSparse(tmp.resolve("src.raw"), SIZE, 42, 150);
   }
 
+  /**
+   * A split VMDK of a 5 GiB disk is three extents of 2, 2 and 1 GiB, with data across the first
+   * boundary and in the last extent: checked, compared and read back as qemu-img does it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"twoGbMaxExtentSparse, s", "twoGbMaxExtentFlat, f"})
+  void aSplitVmdkHasAnExtentPer2GiB(String kind, String letter) throws Exception {
+    long size = 5L << 30;
+    Path big = tmp.resolve("big-" + kind + ".raw");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(size);
+      byte[] data = new byte[256 << 10];
+      new java.util.Random(9).nextBytes(data);
+      f.seek((2L << 30) - (100 << 10)); // across the end of the first extent
+      f.write(data);
+      f.seek((4L << 30) + (7 << 20) + 512);
+      f.write(data);
+    }
+    Path out = tmp.resolve("split-" + kind + ".vmdk");
+    WriteOptions o = DiskImages.options(DiskFormat.VMDK, "subformat=" + kind, false);
+    DiskImages.convert(
+        big, null, out, o, new WriteJob(2, 1_700_000_000L, out.getFileName().toString()));
+    String base = "split-" + kind;
+    for (int i = 1; i <= 3; i++) {
+      Path extent = tmp.resolve(String.format("%s-%s%03d.vmdk", base, letter, i));
+      assertThat(extent).exists();
+      if (letter.equals("f")) {
+        assertThat(Files.size(extent)).isEqualTo(i < 3 ? 2L << 30 : 1L << 30);
+      }
+    }
+    assertThat(tmp.resolve(String.format("%s-%s%03d.vmdk", base, letter, 4))).doesNotExist();
+    assertThat(TestDisks.runOk("qemu-img", "check", out.toString()))
+        .contains("No errors were found on the image.");
+    assertThat(
+            TestDisks.runOk(
+                "qemu-img", "compare", "-f", "raw", "-F", "vmdk", big.toString(), out.toString()))
+        .contains("Images are identical.");
+    JsonNode info = TestDisks.qemuInfo(out, "vmdk");
+    assertThat(info.at("/format-specific/data/create-type").asText()).isEqualTo(kind);
+    assertThat(info.at("/format-specific/data/extents").size()).isEqualTo(3);
+    Path back = tmp.resolve(base + ".back.raw");
+    DiskImages.convert(out, null, back, new WriteOptions.Raw(), new WriteJob(2, 0, "b.raw"));
+    assertThat(
+            TestDisks.runOk(
+                "qemu-img", "compare", "-f", "raw", "-F", "raw", big.toString(), back.toString()))
+        .contains("Images are identical.");
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
     "qcow2, '', qcow2, ''",
@@ -38,6 +86,8 @@ class DiskFormatsPeerTest {
     "vmdk, '', vmdk, streamOptimized",
     "vmdk, 'subformat=monolithicSparse,adapter_type=ide', vmdk, monolithicSparse",
     "vmdk, 'subformat=monolithicFlat', vmdk, monolithicFlat",
+    "vmdk, 'subformat=twoGbMaxExtentSparse', vmdk, twoGbMaxExtentSparse",
+    "vmdk, 'subformat=twoGbMaxExtentFlat', vmdk, twoGbMaxExtentFlat",
     "vhd, '', vpc, ''",
     "vhd, 'subformat=fixed', vpc, ''",
     "raw, '', raw, ''"
