@@ -62,15 +62,7 @@ public record Config(Map<String, Object> values, Map<String, Range> ranges, Rang
       throw error(
           name,
           "Not a whole number",
-          "\""
-              + name
-              + "\" takes a whole number from "
-              + Long.MIN_VALUE
-              + " to "
-              + Long.MAX_VALUE
-              + ", not "
-              + n.get().toPlainString()
-              + ".");
+          "\"" + name + "\" takes a whole number, not " + n.get().toPlainString() + ".");
     }
   }
 
