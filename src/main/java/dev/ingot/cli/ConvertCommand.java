@@ -187,11 +187,29 @@ public final class ConvertCommand implements Callable<Integer> {
     }
     boolean device = SpecialFiles.isBlockDevice(dst);
     boolean inPlace = device || noCreate;
-    if (inPlace && !(opts instanceof WriteOptions.Raw)) {
+    boolean raw = opts instanceof WriteOptions.Raw;
+    if (device && DiskImages.notForDevices(opts) != null) {
       throw new UsageException(
-          (device ? out + " is a block device: " : "-n: ")
-              + "Ingot writes raw images in place (-O raw), other formats as new files"
-              + (device ? "" : " (drop -n)"));
+          out
+              + " is a block device, and "
+              + DiskImages.notForDevices(opts)
+              + ": onto devices Ingot writes raw, qcow2 and monolithicSparse VMDK");
+    }
+    if (noCreate && !raw) {
+      // qemu-img -n would write through the image already there; Ingot writes a new one.
+      throw new UsageException(
+          "-n: Ingot writes raw images in place; a "
+              + opts.format().id()
+              + " is written anew"
+              + (device ? " from the device's first byte" : " as a new file")
+              + " (drop -n)");
+    }
+    if (targetIsZero && device && !raw) {
+      throw new UsageException(
+          "--target-is-zero is for raw images: a "
+              + opts.format().id()
+              + " reads no byte it did"
+              + " not write");
     }
     if (noCreate && !device && !java.nio.file.Files.isRegularFile(dst)) {
       throw new UsageException(
@@ -224,7 +242,9 @@ public final class ConvertCommand implements Callable<Integer> {
                 WriteJob job =
                     new WriteJob(
                         n, env.sourceDateEpoch(0), dst.getFileName().toString(), watched, durable);
-                if (inPlace) {
+                if (device && !raw) {
+                  DiskImages.convertOntoDevice(src, from, dst.toRealPath(), opts, job);
+                } else if (inPlace) {
                   DiskImages.convertInPlace(src, from, dst.toRealPath(), job, targetIsZero);
                 } else {
                   DiskImages.convert(src, from, dst, opts, job);

@@ -3,6 +3,8 @@ package dev.ingot.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ingot.disk.format.TestDisks;
+import dev.ingot.plugin.ProcessRunner;
 import dev.ingot.plugin.SpecialFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,15 +93,56 @@ class ConvertDevicePeerTest {
     assertThat(small.exitCode()).isEqualTo(2);
     assertThat(small.err())
         .contains(device + " holds 67108864 bytes and the image needs 134217728");
-    CliTestSupport.Run qcow = run("convert", "-O", "qcow2", "in.qcow2", device.toString());
-    assertThat(qcow.exitCode()).isEqualTo(2);
-    assertThat(qcow.err()).contains("is a block device: Ingot writes raw images in place");
+    CliTestSupport.Run vhd = run("convert", "-O", "vpc", "in.qcow2", device.toString());
+    assertThat(vhd.exitCode()).isEqualTo(2);
+    assertThat(vhd.err())
+        .contains("is a block device, and a VHD is read from its footer at the end of the file");
+    CliTestSupport.Run stream = run("convert", "-O", "vmdk", "in.qcow2", device.toString());
+    assertThat(stream.exitCode()).isEqualTo(2);
+    assertThat(stream.err()).contains("use subformat=monolithicSparse");
+    CliTestSupport.Run nq = run("convert", "-n", "-O", "qcow2", "in.qcow2", device.toString());
+    assertThat(nq.exitCode()).isEqualTo(2);
+    assertThat(nq.err()).contains("(drop -n)");
     CliTestSupport.Run n = run("convert", "-n", "-O", "raw", "in.qcow2", "file.raw");
     assertThat(n.exitCode()).isEqualTo(2);
     assertThat(n.err()).contains("-n writes into an existing image, and file.raw does not exist");
     assertThat(tmp.resolve("file.raw")).doesNotExist();
     assertThat(Files.readAllBytes(backing)).containsOnly(0xff);
     assertThat(SpecialFiles.isBlockDevice(device)).isTrue();
+  }
+
+  /** qcow2 and monolithicSparse VMDK onto a device, as onto an LVM volume with qemu-img. */
+  @Test
+  void aQcow2OrSparseVmdkGoesOntoTheDeviceAndReadsAsTheImage() throws Exception {
+    for (String[] f :
+        new String[][] {{"qcow2", "", "qcow2"}, {"vmdk", "subformat=monolithicSparse", "vmdk"}}) {
+      CliTestSupport.Run r =
+          f[1].isEmpty()
+              ? run("convert", "-O", f[0], "in.qcow2", device.toString())
+              : run("convert", "-O", f[0], "-o", f[1], "in.qcow2", device.toString());
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      ProcessRunner.Result check =
+          TestDisks.run("qemu-img", "check", "-f", f[2], device.toString());
+      assertThat(String.join("\n", check.output()))
+          .as(f[0])
+          .contains("No errors were found on the image.");
+      ProcessRunner.Result cmp =
+          TestDisks.run(
+              "qemu-img",
+              "compare",
+              "-f",
+              "raw",
+              "-F",
+              f[2],
+              tmp.resolve("expected.raw").toString(),
+              device.toString());
+      assertThat(String.join("\n", cmp.output())).as(f[0]).contains("Images are identical.");
+      CliTestSupport.Run info = run("disk-info", device.toString());
+      assertThat(info.out()).as(f[0]).contains("file format: " + f[0]);
+    }
+    // The bytes past the image are the device's own.
+    byte[] all = Files.readAllBytes(backing);
+    assertThat(all[DEVICE - 1]).isEqualTo((byte) 0xff);
   }
 
   @Test

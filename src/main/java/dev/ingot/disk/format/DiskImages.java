@@ -122,6 +122,67 @@ public final class DiskImages {
   }
 
   /**
+   * Why {@code opts} cannot be written onto a block device, or null when it can. A qcow2 and a
+   * monolithicSparse VMDK are found from their header at the start and read only what their tables
+   * point at, all written in full, so a device's old bytes elsewhere do no harm (as with qemu-img
+   * on an LVM volume). The formats read from the end of the file are not (streamOptimized VMDK's
+   * footer, VHD's), nor several files or an overlay whose backing file is found from its directory.
+   */
+  public static String notForDevices(WriteOptions opts) {
+    return switch (opts) {
+      case WriteOptions.Raw r -> null;
+      case WriteOptions.Qcow2 q when q.backingFile() != null ->
+          "a qcow2 overlay names its backing file relative to its own directory";
+      case WriteOptions.Qcow2 q -> null;
+      case WriteOptions.Vmdk v when v.kind() == WriteOptions.VmdkKind.MONOLITHIC_SPARSE -> null;
+      case WriteOptions.Vmdk v when v.streamOptimized() ->
+          "a streamOptimized VMDK is read from its footer at the end of the file, and a device's"
+              + " end is not the image's (use subformat=monolithicSparse)";
+      case WriteOptions.Vmdk v -> "a " + v.kind().createType() + " VMDK is several files";
+      case WriteOptions.Vhd v -> "a VHD is read from its footer at the end of the file";
+    };
+  }
+
+  /**
+   * Writes the image at {@code in} (format probed when null) onto the block device {@code device}
+   * in the format of {@code opts} (one {@link #notForDevices} accepts), from its first byte, and
+   * flushes it. The device's bytes past the image are left as they are.
+   */
+  public static void convertOntoDevice(
+      Path in, DiskFormat inFormat, Path device, WriteOptions opts, WriteJob job)
+      throws IOException {
+    String why = notForDevices(opts);
+    if (why != null || opts instanceof WriteOptions.Raw) {
+      throw new IllegalArgumentException("not for convertOntoDevice: " + opts);
+    }
+    try (DiskReader r = readerFor(in, inFormat, d -> java.util.List.of(device));
+        FileChannel ch = FileChannel.open(device, StandardOpenOption.WRITE)) {
+      try {
+        switch (opts) {
+          case WriteOptions.Qcow2 q -> new Qcow2Writer(q, job).write(r, ch);
+          case WriteOptions.Vmdk v -> new VmdkSparseWriter(v, job).write(r, ch);
+          default -> throw new IllegalStateException("checked above");
+        }
+      } catch (IOException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("No space left")) {
+          throw new DiskFormatException(
+              device
+                  + " is full: the "
+                  + opts.format().id()
+                  + " image of this "
+                  + Sizes.human(r.virtualSize())
+                  + " disk does not fit its "
+                  + Sizes.human(ch.size())
+                  + " (it is left partly written; use a larger device, or write -O raw)");
+        }
+        throw e;
+      }
+      ch.force(true);
+    }
+  }
+
+  /**
    * The filesystem's own refusals name no file ("File too large", "No space left on device"): say
    * which output and how large its disk is. Other failures already say what they are about.
    */
