@@ -115,7 +115,11 @@ class ConvertDevicePeerTest {
   @Test
   void aQcow2OrSparseVmdkGoesOntoTheDeviceAndReadsAsTheImage() throws Exception {
     for (String[] f :
-        new String[][] {{"qcow2", "", "qcow2"}, {"vmdk", "subformat=monolithicSparse", "vmdk"}}) {
+        new String[][] {
+          {"qcow2", "", "qcow2"},
+          {"qcow2", "compress,compression_type=zstd", "qcow2"},
+          {"vmdk", "subformat=monolithicSparse", "vmdk"}
+        }) {
       CliTestSupport.Run r =
           f[1].isEmpty()
               ? run("convert", "-O", f[0], "in.qcow2", device.toString())
