@@ -59,10 +59,19 @@ public record Config(Map<String, Object> values, Map<String, Range> ranges, Rang
     try {
       return n.get().longValueExact();
     } catch (ArithmeticException e) {
+      boolean fraction = n.get().stripTrailingZeros().scale() > 0;
       throw error(
           name,
-          "Not a whole number",
-          "\"" + name + "\" takes a whole number, not " + n.get().toPlainString() + ".");
+          fraction ? "Not a whole number" : "Number too large",
+          fraction
+              ? "\"" + name + "\" takes a whole number, not " + n.get().toPlainString() + "."
+              : "\""
+                  + name
+                  + "\" is at most "
+                  + Long.MAX_VALUE
+                  + ", not "
+                  + n.get().toPlainString()
+                  + ".");
     }
   }
 

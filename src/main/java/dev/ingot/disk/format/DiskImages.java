@@ -93,7 +93,11 @@ public final class DiskImages {
   public static void write(DiskReader src, Path out, WriteOptions opts, WriteJob job)
       throws IOException {
     if (!opts.oneFile() && opts instanceof WriteOptions.Vmdk v) {
-      VmdkExtentFilesWriter.write(src, out, v, job); // each file written and renamed by itself
+      try {
+        VmdkExtentFilesWriter.write(src, out, v, job); // each file written and renamed by itself
+      } catch (IOException e) {
+        throw withOutput(e, out, src.virtualSize());
+      }
       return;
     }
     try (AtomicOutput tmp = AtomicOutput.file(out)) {
@@ -174,7 +178,9 @@ public final class DiskImages {
                   + Sizes.human(r.virtualSize())
                   + " disk does not fit its "
                   + Sizes.human(ch.size())
-                  + " (it is left partly written; use a larger device, or write -O raw)");
+                  + " (it is left partly written; use a larger device"
+                  + (r.virtualSize() <= ch.size() ? ", or write -O raw" : "")
+                  + ")");
         }
         throw e;
       }

@@ -47,13 +47,25 @@ final class OrderedPipeline {
    */
   static <R> void run(WriteJob job, ChunkSource src, Work<R> work, Sink<R> sink, R unallocated)
       throws IOException {
+    runKnown(
+        job,
+        src,
+        work,
+        sink,
+        unallocated == null ? c -> null : c -> src.unallocated(c) ? unallocated : null);
+  }
+
+  /** As above, with {@code known} a chunk's result when it needs no work, else null. */
+  static <R> void runKnown(
+      WriteJob job, ChunkSource src, Work<R> work, Sink<R> sink, LongFunction<R> known)
+      throws IOException {
     WriteJob.Progress p = job.progress();
     long size = src.virtualSize();
     p.advanced(0, size);
     run(
         job.threads(),
         src.chunks(),
-        unallocated == null ? c -> null : c -> src.unallocated(c) ? unallocated : null,
+        known,
         work,
         (c, r) -> {
           sink.accept(c, r);

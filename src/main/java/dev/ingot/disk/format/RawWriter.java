@@ -34,7 +34,7 @@ final class RawWriter {
     id.add(size);
     // Offsets are fixed, so each worker writes its own chunk; only the content id is folded in
     // order.
-    OrderedPipeline.run(
+    OrderedPipeline.runKnown(
         job,
         pc.source(),
         chunk -> {
@@ -58,7 +58,12 @@ final class RawWriter {
             id.add(chunk, crc);
           }
         },
-        zeros == null ? 0 : null); // zero-filling writes the empty chunks too
+        // An empty chunk needs no work unless it lies over old data to zero.
+        c -> {
+          long off = pc.source().offset(c);
+          boolean old = zeros != null && oldData.intersects(off, off + CHUNK);
+          return pc.source().unallocated(c) && !old ? 0 : null;
+        });
     return id;
   }
 

@@ -105,8 +105,16 @@ final class VmdkExtentFilesWriter {
         throw e;
       }
     } finally {
+      IOException first = null;
       for (AtomicOutput t : temps) {
-        t.close();
+        try {
+          t.close(); // each removes its temporary unless committed
+        } catch (IOException e) {
+          first = first == null ? e : first;
+        }
+      }
+      if (first != null) {
+        throw first;
       }
     }
     if (job.durable()) {
