@@ -12,10 +12,7 @@ final class Errors {
     return switch (t) {
       case Cancellation.CancelledException c -> "build cancelled";
       case DiagnosticsException d -> describe(d);
-      default ->
-          t.getMessage() == null || t.getMessage().isBlank()
-              ? t.getClass().getSimpleName()
-              : t.getMessage();
+      default -> dev.ingot.plugin.IoMessages.describe(t);
     };
   }
 

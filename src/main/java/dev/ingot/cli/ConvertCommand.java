@@ -253,7 +253,7 @@ public final class ConvertCommand implements Callable<Integer> {
               })
           .exitCode(code -> code);
     } catch (IOException e) {
-      env.err().println("Error: " + e.getMessage());
+      env.err().println("Error: " + dev.ingot.plugin.IoMessages.describe(e));
       env.err().flush();
       return 2;
     }

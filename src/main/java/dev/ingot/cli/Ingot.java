@@ -81,7 +81,7 @@ public final class Ingot implements Runnable {
       env.err().println("Interrupted: " + ex.getMessage());
       return 130;
     }
-    String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+    String msg = dev.ingot.plugin.IoMessages.describe(ex);
     env.err().println("Error: " + msg);
     if (env.env().containsKey("INGOT_DEBUG")) {
       ex.printStackTrace(env.err());

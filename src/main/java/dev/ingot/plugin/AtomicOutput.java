@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
 
 /**
  * Writes an output file or directory under a temporary sibling name and renames it into place on
@@ -39,12 +40,25 @@ public final class AtomicOutput implements AutoCloseable {
           this.target.toString(), null, "is a directory; give the path of the file to write");
     }
     Path parent = this.target.getParent();
-    Files.createDirectories(parent);
     String prefix = "." + this.target.getFileName() + ".tmp-";
-    this.temp =
-        directory
-            ? Files.createTempDirectory(parent, prefix)
-            : Files.createTempFile(parent, prefix, "");
+    try {
+      Files.createDirectories(parent);
+      this.temp =
+          directory
+              ? Files.createTempDirectory(parent, prefix)
+              : Files.createTempFile(parent, prefix, "");
+    } catch (java.nio.file.AccessDeniedException e) {
+      // The JDK's message is the temporary's name alone: say what could not be written, and where.
+      throw new java.nio.file.AccessDeniedException(
+          this.target.toString(), null, "permission denied: cannot create files in " + parent);
+    } catch (FileSystemException e) {
+      if (e.getFile() == null || !e.getFile().contains(prefix)) {
+        throw e;
+      }
+      String why = e.getReason() == null ? "" : ": " + e.getReason().toLowerCase(Locale.ROOT);
+      throw new FileSystemException(
+          this.target.toString(), null, "cannot create files in " + parent + why);
+    }
   }
 
   /**

@@ -1,0 +1,52 @@
+package dev.ingot.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Messages for I/O failures say what happened, not only to which path. */
+class IoMessagesTest {
+  @TempDir Path tmp;
+
+  @Test
+  void aBarePathGetsItsReason() {
+    assertThat(IoMessages.describe(new AccessDeniedException("/srv/x.qcow2")))
+        .isEqualTo("/srv/x.qcow2: permission denied");
+    assertThat(IoMessages.describe(new NoSuchFileException("/srv/in.raw")))
+        .isEqualTo("/srv/in.raw: no such file or directory");
+    assertThat(IoMessages.describe(new FileSystemException("/a", null, "File too large")))
+        .isEqualTo("/a: File too large");
+    assertThat(IoMessages.describe(new IOException())).isEqualTo("IOException");
+  }
+
+  /** Root may write anywhere, but not into an immutable directory (chattr +i). */
+  @Test
+  void anOutputInADirectoryThatCannotBeWrittenNamesBoth() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("locked"));
+    Process p = new ProcessBuilder("chattr", "+i", dir.toString()).start();
+    assumeTrue(p.waitFor() == 0, "chattr +i not supported here");
+    try {
+      assertThatThrownBy(() -> AtomicOutput.file(dir.resolve("x.qcow2")))
+          .isInstanceOf(FileSystemException.class)
+          .satisfies(
+              e ->
+                  assertThat(IoMessages.describe(e))
+                      .isEqualTo(
+                          dir.resolve("x.qcow2")
+                              + ": cannot create files in "
+                              + dir
+                              + ": operation not permitted"));
+    } finally {
+      new ProcessBuilder("chattr", "-i", dir.toString()).start().waitFor();
+    }
+  }
+}
