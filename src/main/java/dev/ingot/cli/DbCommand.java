@@ -105,7 +105,7 @@ public final class DbCommand implements Runnable {
                         .run(source, format, name, Instant.now()))
             .exitCode(m -> imported(m, (System.nanoTime() - t0) / 1_000_000));
       } catch (IOException | AdvisoryDbException e) {
-        env.err().println("Error: " + e.getMessage());
+        env.err().println("Error: " + dev.ingot.plugin.IoMessages.describe(e));
         return 2;
       } catch (Exception e) {
         throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
@@ -185,7 +185,7 @@ public final class DbCommand implements Runnable {
           }
         }
       } catch (IOException | AdvisoryDbException e) {
-        env.err().println("Error: " + e.getMessage());
+        env.err().println("Error: " + dev.ingot.plugin.IoMessages.describe(e));
         return 2;
       }
       env.out().flush();

@@ -91,7 +91,7 @@ public final class DiskInfoCommand implements Callable<Integer> {
         fmt = null; // probed, as the readers probe a base
       }
     } catch (IOException e) {
-      env.err().println("Error: " + e.getMessage());
+      env.err().println("Error: " + dev.ingot.plugin.IoMessages.describe(e));
       env.err().flush();
       return 2;
     }

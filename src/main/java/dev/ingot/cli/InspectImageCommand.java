@@ -57,7 +57,7 @@ public final class InspectImageCommand implements Callable<Integer> {
       env.out().flush();
       return 0;
     } catch (IOException e) {
-      env.err().println("Error: " + e.getMessage());
+      env.err().println("Error: " + dev.ingot.plugin.IoMessages.describe(e));
       return 2;
     }
   }

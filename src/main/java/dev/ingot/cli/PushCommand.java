@@ -69,7 +69,7 @@ public final class PushCommand implements Callable<Integer> {
       }
       return 0;
     } catch (IOException e) {
-      env.err().println("Error: " + e.getMessage());
+      env.err().println("Error: " + dev.ingot.plugin.IoMessages.describe(e));
       return 2;
     }
   }

@@ -123,7 +123,7 @@ public final class ScanCommand implements Callable<Integer> {
     try {
       report = new Scanner(dbDir, Ingot.VERSION).scan(source(), policy, Instant.now());
     } catch (IOException | AdvisoryDbException e) {
-      env.err().println("Error: " + e.getMessage());
+      env.err().println("Error: " + dev.ingot.plugin.IoMessages.describe(e));
       return 2;
     }
     String text = fmt.render(report);
@@ -134,7 +134,9 @@ public final class ScanCommand implements Callable<Integer> {
         Files.writeString(o.path(), text);
         o.commit(true);
       } catch (IOException e) {
-        env.err().println("Error: cannot write " + output + ": " + e.getMessage());
+        env.err()
+            .println(
+                "Error: cannot write " + output + ": " + dev.ingot.plugin.IoMessages.describe(e));
         return 2;
       }
       env.err()
