@@ -188,11 +188,12 @@ public final class ConvertCommand implements Callable<Integer> {
     boolean device = SpecialFiles.isBlockDevice(dst);
     boolean inPlace = device || noCreate;
     boolean raw = opts instanceof WriteOptions.Raw;
-    if (device && DiskImages.notForDevices(opts) != null) {
+    String notForDevice = device ? DiskImages.notForDevices(opts) : null;
+    if (notForDevice != null) {
       throw new UsageException(
           out
               + " is a block device, and "
-              + DiskImages.notForDevices(opts)
+              + notForDevice
               + ": onto devices Ingot writes raw, qcow2 and monolithicSparse VMDK");
     }
     if (noCreate && !raw) {

@@ -38,11 +38,13 @@ import java.util.Optional;
 public final class DiskBuilder {
   private final Tools tools;
   private final Path work;
+  private final PartitionRoom room;
 
   /** {@code work} is an empty scratch directory the caller removes afterwards. */
   public DiskBuilder(Tools tools, Path work) {
     this.tools = tools;
     this.work = work;
+    this.room = new PartitionRoom(tools, work);
   }
 
   /**
@@ -53,7 +55,7 @@ public final class DiskBuilder {
     DiskLayout layout = DiskLayout.plan(spec);
     DiskTree trees = DiskTree.of(rootfs, blobs, layout, BootFiles.find(rootfs), spec);
     Ext4 fs = ext4(layout.root(), layout.rootFs(), spec.rootLabel(), spec);
-    return spec.withSize(new PartitionRoom(tools, work).smallest(trees.root(), fs, spec));
+    return spec.withSize(room.smallest(trees.root(), fs, spec));
   }
 
   /** Builds the disk at {@code out} and returns its layout. */
@@ -67,7 +69,6 @@ public final class DiskBuilder {
     DiskLayout layout = DiskLayout.plan(spec);
     DiskTree trees = DiskTree.of(rootfs, blobs, layout, files, spec);
     // Both filesystems are checked before either is made (the exports take a while).
-    PartitionRoom room = new PartitionRoom(tools, work);
     room.check(
         trees.root(), ext4(layout.root(), layout.rootFs(), spec.rootLabel(), spec), spec, true);
     if (trees.boot() != null) {
@@ -137,7 +138,7 @@ public final class DiskBuilder {
       tools.run(fs.mke2fs(img, dir), null, fs.env());
     } catch (DiskException e) {
       if (PartitionRoom.outOfRoom(e)) {
-        throw new PartitionRoom(tools, work).noRoom(tree, fs, spec, root);
+        throw room.noRoom(tree, fs, spec, root);
       }
       throw e;
     }

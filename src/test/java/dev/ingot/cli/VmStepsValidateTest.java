@@ -45,11 +45,14 @@ class VmStepsValidateTest {
       }
       """;
 
+  private CliTestSupport.Run validate() {
+    return CliTestSupport.run(dir, Map.of("HOME", dir.toString()), "validate", "t.pkr.hcl");
+  }
+
   @Test
   void everyBadValueIsReportedAtItsLine() throws Exception {
     Files.writeString(dir.resolve("t.pkr.hcl"), TEMPLATE);
-    CliTestSupport.Run r =
-        CliTestSupport.run(dir, Map.of("HOME", dir.toString()), "validate", "t.pkr.hcl");
+    CliTestSupport.Run r = validate();
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
     assertThat(r.err())
         .contains("Error: Bad files setting")
@@ -68,8 +71,7 @@ class VmStepsValidateTest {
   @Test
   void aFractionWhereAWholeNumberGoesIsReportedAtItsLine() throws Exception {
     Files.writeString(dir.resolve("t.pkr.hcl"), TEMPLATE.replace("cpus = 0", "cpus = 1.5"));
-    CliTestSupport.Run r =
-        CliTestSupport.run(dir, Map.of("HOME", dir.toString()), "validate", "t.pkr.hcl");
+    CliTestSupport.Run r = validate();
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err())
         .contains("Error: Not a whole number")
@@ -82,8 +84,7 @@ class VmStepsValidateTest {
     Files.writeString(
         dir.resolve("t.pkr.hcl"),
         TEMPLATE.replace("size = \"4X\"", "size = \"auto\"\n        esp_size = \"16M\""));
-    CliTestSupport.Run r =
-        CliTestSupport.run(dir, Map.of("HOME", dir.toString()), "validate", "t.pkr.hcl");
+    CliTestSupport.Run r = validate();
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("at least 33 MiB").contains("on t.pkr.hcl line 18");
   }
@@ -91,8 +92,7 @@ class VmStepsValidateTest {
   @Test
   void aZeroSizeIsNotAuto() throws Exception {
     Files.writeString(dir.resolve("t.pkr.hcl"), TEMPLATE.replace("\"4X\"", "\"0\""));
-    CliTestSupport.Run r =
-        CliTestSupport.run(dir, Map.of("HOME", dir.toString()), "validate", "t.pkr.hcl");
+    CliTestSupport.Run r = validate();
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("too small").contains("on t.pkr.hcl line 17");
   }
@@ -106,8 +106,7 @@ class VmStepsValidateTest {
             .replace("\"4X\"", "\"auto\"")
             .replace(", \"vdi\"", "")
             .replace("cpus = 0", "cpus = 2"));
-    CliTestSupport.Run r =
-        CliTestSupport.run(dir, Map.of("HOME", dir.toString()), "validate", "t.pkr.hcl");
+    CliTestSupport.Run r = validate();
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
   }
 }
