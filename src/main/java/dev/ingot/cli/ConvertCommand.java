@@ -2,6 +2,7 @@ package dev.ingot.cli;
 
 import dev.ingot.disk.format.DiskFormat;
 import dev.ingot.disk.format.DiskImages;
+import dev.ingot.disk.format.LinkedFiles;
 import dev.ingot.disk.format.WriteJob;
 import dev.ingot.disk.format.WriteOptions;
 import dev.ingot.plugin.SpecialFiles;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Parameters;
     name = "convert",
     // IN and OUT are optional to picocli only so that `-o help` needs none.
     customSynopsis = {
-      "ingot convert [-chnpqUW] [-f=FMT] [-j=N] [-m=N] [-t=CACHE] [-T=CACHE]",
-      "              [-B=BASE [-F=FMT]] [-o=OPTIONS] -O=FMT IN OUT",
+      "ingot convert [-chnpqUW] [--allow-outside-files] [-f=FMT] [-j=N] [-m=N] [-t=CACHE]",
+      "              [-T=CACHE] [-B=BASE [-F=FMT]] [-o=OPTIONS] -O=FMT IN OUT",
       "       ingot convert -O=FMT -o help"
     },
     description = {
@@ -26,6 +27,10 @@ import picocli.CommandLine.Parameters;
       "Zero areas are skipped, compression runs on all cores; output appears only when complete."
     })
 public final class ConvertCommand implements Callable<Integer> {
+  /** What to do when an image names a file outside its directory (disk-info says the same). */
+  static final String OUTSIDE_ADVICE =
+      "If you trust this image, run again with --allow-outside-files.";
+
   private final CliEnv env;
 
   @Option(names = "-f", paramLabel = "FMT", description = "Input format (probed when omitted).")
@@ -118,6 +123,14 @@ public final class ConvertCommand implements Callable<Integer> {
           "OUT, a device or with -n a file, reads as zeros already (qemu-img"
               + " --target-is-zero): the image's zero areas are not written.")
   boolean targetIsZero;
+
+  @Option(
+      names = "--allow-outside-files",
+      description =
+          "Follow backing files and VMDK extents that lie outside the input's directory. Off by"
+              + " default: an image from elsewhere could name any file here (/etc/shadow) and have"
+              + " it copied into OUT; qemu-img follows such names.")
+  boolean allowOutside;
 
   @Option(
       names = "-U",
@@ -242,7 +255,12 @@ public final class ConvertCommand implements Callable<Integer> {
                     };
                 WriteJob job =
                     new WriteJob(
-                        n, env.sourceDateEpoch(0), dst.getFileName().toString(), watched, durable);
+                        n,
+                        env.sourceDateEpoch(0),
+                        dst.getFileName().toString(),
+                        watched,
+                        durable,
+                        allowOutside ? LinkedFiles.ANYWHERE : LinkedFiles.WITHIN_DIRECTORY);
                 if (device && !raw) {
                   DiskImages.convertOntoDevice(src, from, dst.toRealPath(), opts, job);
                 } else if (inPlace) {
@@ -253,6 +271,10 @@ public final class ConvertCommand implements Callable<Integer> {
                 return 0;
               })
           .exitCode(code -> code);
+    } catch (LinkedFiles.OutsideFileException e) {
+      env.err().println("Error: " + e.withAdvice(OUTSIDE_ADVICE));
+      env.err().flush();
+      return 2;
     } catch (IOException e) {
       env.err().println("Error: " + dev.ingot.plugin.IoMessages.describe(e));
       env.err().flush();

@@ -6,6 +6,7 @@ import dev.ingot.disk.format.DiskFormat;
 import dev.ingot.disk.format.DiskImages;
 import dev.ingot.disk.format.DiskInfo;
 import dev.ingot.disk.format.DiskReader;
+import dev.ingot.disk.format.LinkedFiles;
 import dev.ingot.disk.format.Sizes;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,6 +46,13 @@ public final class DiskInfoCommand implements Callable<Integer> {
           "Also show the images under this one (qcow2 backing files, VMDK parents), top first.")
   boolean chain;
 
+  @Option(
+      names = "--allow-outside-files",
+      description =
+          "Open backing files and VMDK extents that lie outside the image's directory (refused"
+              + " by default, as convert refuses them).")
+  boolean allowOutside;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "The image (any format Ingot reads).")
   Path file;
 
@@ -72,13 +80,14 @@ public final class DiskInfoCommand implements Callable<Integer> {
     // Each image of the chain with the name it goes by: FILE as given, then as the overlay names
     // its base, resolved against the overlay's directory.
     List<Map.Entry<String, DiskInfo>> images = new ArrayList<>();
+    LinkedFiles links = allowOutside ? LinkedFiles.ANYWHERE : LinkedFiles.WITHIN_DIRECTORY;
     try {
       String name = file.toString();
       Path at = p;
       DiskFormat fmt = f;
       while (true) {
         DiskInfo info;
-        try (DiskReader r = DiskImages.open(at, fmt)) {
+        try (DiskReader r = DiskImages.open(at, fmt, links)) {
           info = r.info();
         }
         images.add(Map.entry(name, info));
@@ -90,6 +99,10 @@ public final class DiskInfoCommand implements Callable<Integer> {
         name = Path.of(name).resolveSibling(base.toString()).toString(); // as qemu-img names it
         fmt = null; // probed, as the readers probe a base
       }
+    } catch (LinkedFiles.OutsideFileException e) {
+      env.err().println("Error: " + e.withAdvice(ConvertCommand.OUTSIDE_ADVICE));
+      env.err().flush();
+      return 2;
     } catch (IOException e) {
       env.err().println("Error: " + dev.ingot.plugin.IoMessages.describe(e));
       env.err().flush();

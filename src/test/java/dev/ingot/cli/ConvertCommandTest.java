@@ -61,6 +61,50 @@ class ConvertCommandTest {
   }
 
   @Test
+  void anImageNamingAFileOutsideItsDirectoryNeedsAllowOutsideFiles() throws Exception {
+    Path secret = Files.createDirectories(tmp.resolve("etc")).resolve("shadow");
+    Files.write(
+        secret, "root:hash:::".repeat(64).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Files.createDirectories(tmp.resolve("download"));
+    Files.writeString(
+        tmp.resolve("download/appliance.vmdk"),
+        "# Disk DescriptorFile\nversion=1\nCID=fffffffe\nparentCID=ffffffff\n"
+            + "createType=\"monolithicFlat\"\nRW 1 FLAT \"../etc/shadow\" 0\n");
+    for (String cmd : new String[] {"convert", "disk-info"}) {
+      CliTestSupport.Run r =
+          cmd.equals("convert")
+              ? CliTestSupport.run(
+                  tmp, Map.of(), "convert", "-O", "qcow2", "download/appliance.vmdk", "a.qcow2")
+              : CliTestSupport.run(tmp, Map.of(), "disk-info", "download/appliance.vmdk");
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.err())
+          .contains("its extent file '../etc/shadow' leads to " + secret.toRealPath())
+          .contains("outside the image's directory")
+          .endsWith("If you trust this image, run again with --allow-outside-files.\n")
+          .doesNotContain("Exception");
+    }
+    assertThat(tmp.resolve("a.qcow2")).doesNotExist();
+    CliTestSupport.Run ok =
+        CliTestSupport.run(
+            tmp,
+            Map.of(),
+            "convert",
+            "--allow-outside-files",
+            "-O",
+            "raw",
+            "download/appliance.vmdk",
+            "a.raw");
+    assertThat(ok.exitCode()).as(ok.err()).isZero();
+    assertThat(Files.readAllBytes(tmp.resolve("a.raw")))
+        .isEqualTo(java.util.Arrays.copyOf(Files.readAllBytes(secret), 512));
+    CliTestSupport.Run info =
+        CliTestSupport.run(
+            tmp, Map.of(), "disk-info", "--allow-outside-files", "download/appliance.vmdk");
+    assertThat(info.exitCode()).as(info.err()).isZero();
+    assertThat(info.out()).contains("subformat: monolithicFlat");
+  }
+
+  @Test
   void damagedInputFailsWithoutOutput() throws Exception {
     Path q = tmp.resolve("bad.qcow2");
     Files.write(q, new byte[] {'Q', 'F', 'I', (byte) 0xfb, 0, 0, 0, 7});

@@ -62,26 +62,38 @@ public final class DiskImages {
    * Opens a VMDK of any kind Ingot reads, by what its first sector holds: the disk of an OVA, a
    * descriptor file, or a sparse VMDK. {@code depth}: how many overlays above it are open.
    */
-  static DiskReader openVmdk(Path path, int depth) throws IOException {
+  static DiskReader openVmdk(Path path, Chain chain) throws IOException {
     ByteBuffer head;
     try (FileChannel ch = FileChannel.open(path)) {
       head = head(ch);
     }
     if (OvaDisk.isOva(head)) {
-      return OvaDisk.open(path);
+      return OvaDisk.open(path, chain);
     }
     return VmdkReader.isDescriptorText(head)
-        ? VmdkExtentsReader.open(path)
-        : VmdkReader.open(path, depth);
+        ? VmdkExtentsReader.open(path, chain.links())
+        : VmdkReader.open(path, chain);
   }
 
-  /** Opens {@code path} as {@code format}, or probes it when {@code format} is null. */
+  /**
+   * Opens {@code path} as {@code format}, or probes it when {@code format} is null; the files it
+   * names (backing files, extents) must lie in its directory ({@link LinkedFiles}).
+   */
   public static DiskReader open(Path path, DiskFormat format) throws IOException {
+    return open(path, format, LinkedFiles.WITHIN_DIRECTORY);
+  }
+
+  /**
+   * Opens {@code path} as {@link #open(Path, DiskFormat)} does, with the files it names where
+   * {@code links} allows.
+   */
+  public static DiskReader open(Path path, DiskFormat format, LinkedFiles links)
+      throws IOException {
     DiskFormat f = format == null ? probe(path) : format;
     return switch (f) {
       case RAW -> RawReader.open(path);
-      case QCOW2 -> Qcow2Reader.open(path);
-      case VMDK -> openVmdk(path, 0);
+      case QCOW2 -> Qcow2Reader.open(path, Chain.top(links));
+      case VMDK -> openVmdk(path, Chain.top(links));
       case VHD -> VhdReader.open(path);
     };
   }
@@ -159,7 +171,7 @@ public final class DiskImages {
     if (why != null || opts instanceof WriteOptions.Raw) {
       throw new IllegalArgumentException("not for convertOntoDevice: " + opts);
     }
-    try (DiskReader r = readerFor(in, inFormat, d -> java.util.List.of(device));
+    try (DiskReader r = readerFor(in, inFormat, job.links(), d -> java.util.List.of(device));
         FileChannel ch = FileChannel.open(device, StandardOpenOption.WRITE)) {
       try {
         switch (opts) {
@@ -209,7 +221,9 @@ public final class DiskImages {
       DiskReader src, Path out, WriteOptions.Qcow2 q, WriteJob job, FileChannel ch)
       throws IOException {
     String fmt = q.backingFormat() == null ? null : q.backingFormat().qemuName();
-    try (DiskReader base = BackingFiles.open(out, q.backingFile(), fmt, 0)) {
+    // The base is the user's choice; the files it names in turn are held to the job's rule.
+    Path file = BackingFiles.locate(out, q.backingFile(), LinkedFiles.ANYWHERE);
+    try (DiskReader base = BackingFiles.openFile(out, file, fmt, Chain.top(job.links()))) {
       for (Path f : base.files()) {
         if (Files.exists(out) && Files.isSameFile(f, out)) {
           throw new DiskFormatException(
@@ -261,7 +275,7 @@ public final class DiskImages {
       Path in, DiskFormat inFormat, Path target, WriteJob job, boolean targetIsZero)
       throws IOException {
     boolean device = dev.ingot.plugin.SpecialFiles.isBlockDevice(target);
-    try (DiskReader r = readerFor(in, inFormat, d -> java.util.List.of(target));
+    try (DiskReader r = readerFor(in, inFormat, job.links(), d -> java.util.List.of(target));
         FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
       long size = r.virtualSize();
       long room = ch.size();
@@ -285,7 +299,8 @@ public final class DiskImages {
   /** Converts the image at {@code in} (format probed when null) to {@code out}. */
   public static void convert(
       Path in, DiskFormat inFormat, Path out, WriteOptions opts, WriteJob job) throws IOException {
-    try (DiskReader r = readerFor(in, inFormat, d -> outputs(out, opts, d.virtualSize()))) {
+    try (DiskReader r =
+        readerFor(in, inFormat, job.links(), d -> outputs(out, opts, d.virtualSize()))) {
       write(r, out, opts, job);
     }
   }
@@ -297,9 +312,10 @@ public final class DiskImages {
   private static DiskReader readerFor(
       Path in,
       DiskFormat inFormat,
+      LinkedFiles links,
       java.util.function.Function<DiskReader, java.util.List<Path>> outputs)
       throws IOException {
-    DiskReader r = open(in, inFormat);
+    DiskReader r = open(in, inFormat, links);
     try {
       java.util.List<Path> outs = outputs.apply(r);
       for (Path o : outs) {

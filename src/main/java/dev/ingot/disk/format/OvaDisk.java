@@ -35,7 +35,7 @@ final class OvaDisk {
   }
 
   /** Opens the one VMDK of the OVA at {@code ova}. */
-  static DiskReader open(Path ova) throws IOException {
+  static DiskReader open(Path ova, Chain chain) throws IOException {
     List<Member> members;
     try {
       members = members(ova);
@@ -60,6 +60,6 @@ final class OvaDisk {
               + "); extract the one to convert with tar xf");
     }
     Member d = disks.getFirst();
-    return VmdkReader.window(FileChannel.open(ova), ova, d.offset(), d.size());
+    return VmdkReader.window(FileChannel.open(ova), ova, d.offset(), d.size(), chain);
   }
 }

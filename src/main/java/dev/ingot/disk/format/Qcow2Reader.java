@@ -93,11 +93,10 @@ public final class Qcow2Reader implements DiskReader {
   }
 
   public static Qcow2Reader open(Path path) throws IOException {
-    return open(path, 0);
+    return open(path, Chain.top(LinkedFiles.WITHIN_DIRECTORY));
   }
 
-  /** {@code depth}: how many overlays above this image are already open. */
-  static Qcow2Reader open(Path path, int depth) throws IOException {
+  static Qcow2Reader open(Path path, Chain chain) throws IOException {
     FileChannel ch = FileChannel.open(path);
     DiskReader backing = null;
     try {
@@ -110,7 +109,7 @@ public final class Qcow2Reader implements DiskReader {
       }
       String name = backingName(ch, path, h);
       if (name != null) {
-        backing = BackingFiles.open(path, name, backingFormat(ch, h), depth);
+        backing = BackingFiles.open(path, name, backingFormat(ch, h), chain);
       }
       return new Qcow2Reader(ch, path, h, backing, name);
     } catch (IOException | RuntimeException e) {

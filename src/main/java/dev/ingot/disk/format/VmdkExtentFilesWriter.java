@@ -129,6 +129,7 @@ final class VmdkExtentFilesWriter {
         job.epochSeconds(),
         e.path().getFileName().toString(),
         (done, total) -> job.progress().advanced(e.start() + done, size),
-        job.durable());
+        job.durable(),
+        job.links());
   }
 }

@@ -39,7 +39,7 @@ final class VmdkExtentsReader implements DiskReader {
     this.size = extents.isEmpty() ? 0 : extents.getLast().start() + extents.getLast().length();
   }
 
-  static VmdkExtentsReader open(Path path) throws IOException {
+  static VmdkExtentsReader open(Path path, LinkedFiles links) throws IOException {
     if (Files.size(path) > MAX_DESCRIPTOR) {
       throw new DiskFormatException(path + ": VMDK descriptor larger than 1 MiB");
     }
@@ -59,7 +59,7 @@ final class VmdkExtentsReader implements DiskReader {
           continue;
         }
         long length = Long.parseLong(m.group(2)) * 512;
-        DiskReader r = extent(path, m.group(3), m.group(4), m.group(5), length);
+        DiskReader r = extent(path, m.group(3), m.group(4), m.group(5), length, links);
         out.add(new Extent(start, length, r));
         start += length;
       }
@@ -78,18 +78,15 @@ final class VmdkExtentsReader implements DiskReader {
   }
 
   private static DiskReader extent(
-      Path descriptor, String kind, String file, String offset, long length) throws IOException {
+      Path descriptor, String kind, String file, String offset, long length, LinkedFiles links)
+      throws IOException {
     if (kind.equals("ZERO")) {
       return null;
     }
     if (file == null || file.isEmpty()) {
       throw new DiskFormatException(descriptor + ": " + kind + " extent without a file name");
     }
-    Path dir = descriptor.toAbsolutePath().getParent();
-    Path f = dir == null ? Path.of(file) : dir.resolve(file);
-    if (!Files.isRegularFile(f)) {
-      throw new DiskFormatException(descriptor + ": extent file " + f + " not found");
-    }
+    Path f = links.resolve(descriptor, file, "extent file");
     return switch (kind) {
       case "FLAT", "VMFS" -> {
         long at = offset == null ? 0 : Long.parseLong(offset) * 512;
@@ -102,7 +99,7 @@ final class VmdkExtentsReader implements DiskReader {
         yield RawReader.window(ch, f, at, length);
       }
       case "SPARSE" -> {
-        VmdkReader r = VmdkReader.open(f);
+        VmdkReader r = VmdkReader.open(f, Chain.top(links));
         if (r.virtualSize() != length) {
           r.close();
           throw new DiskFormatException(

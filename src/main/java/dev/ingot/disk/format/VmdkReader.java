@@ -32,7 +32,7 @@ public final class VmdkReader implements DiskReader {
   // Where unallocated grains read from; null unless this is a delta disk.
   private final DiskReader parent;
 
-  private VmdkReader(FileChannel ch, Path path, long base, long length, int depth)
+  private VmdkReader(FileChannel ch, Path path, long base, long length, Chain chain)
       throws IOException {
     this.ch = ch;
     this.path = path;
@@ -70,31 +70,31 @@ public final class VmdkReader implements DiskReader {
     }
     this.descriptor = VmdkDescriptor.parse(new String(d, 0, end, StandardCharsets.UTF_8));
     this.gte = readTables();
-    this.parent = openParent(depth);
+    this.parent = openParent(chain);
   }
 
   public static VmdkReader open(Path path) throws IOException {
-    return open(path, 0);
+    return open(path, Chain.top(LinkedFiles.WITHIN_DIRECTORY));
   }
 
   /**
    * The VMDK stored in {@code [base, base + length)} of an open file (a disk inside an OVA). Takes
    * over {@code ch}: closing the reader closes it, and so does a failure to open.
    */
-  static VmdkReader window(FileChannel ch, Path path, long base, long length) throws IOException {
+  static VmdkReader window(FileChannel ch, Path path, long base, long length, Chain chain)
+      throws IOException {
     try {
-      return new VmdkReader(ch, path, base, length, 0);
+      return new VmdkReader(ch, path, base, length, chain);
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
     }
   }
 
-  /** {@code depth}: how many overlays above this image are already open. */
-  static VmdkReader open(Path path, int depth) throws IOException {
+  static VmdkReader open(Path path, Chain chain) throws IOException {
     FileChannel ch = FileChannel.open(path);
     try {
-      return new VmdkReader(ch, path, 0, ch.size(), depth);
+      return new VmdkReader(ch, path, 0, ch.size(), chain);
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
@@ -106,7 +106,7 @@ public final class VmdkReader implements DiskReader {
   }
 
   /** The parent of a delta disk, checked to be the image the delta was made on; else null. */
-  private DiskReader openParent(int depth) throws IOException {
+  private DiskReader openParent(Chain chain) throws IOException {
     String cid = descriptor.getOrDefault("parentCID", "ffffffff");
     String hint = descriptor.get("parentFileNameHint");
     if (cid.equalsIgnoreCase("ffffffff") && hint == null) {
@@ -115,7 +115,7 @@ public final class VmdkReader implements DiskReader {
     if (hint == null || hint.isBlank()) {
       throw fail("a VMDK delta disk without parentFileNameHint: its parent cannot be found");
     }
-    DiskReader p = BackingFiles.open(path, hint, null, depth);
+    DiskReader p = BackingFiles.open(path, hint, null, chain);
     try {
       Object theirs = p.format() == DiskFormat.VMDK ? p.info().details().get("cid") : null;
       if (theirs != null && !cid.equalsIgnoreCase(theirs.toString())) {

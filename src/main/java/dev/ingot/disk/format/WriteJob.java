@@ -5,10 +5,16 @@ package dev.ingot.disk.format;
  * reading (≥ 1), {@code epochSeconds} for timestamps inside the image (SOURCE_DATE_EPOCH), {@code
  * fileName}, the name the output will have (VMDK descriptors name their extent file), {@code
  * progress}, told as the input is worked through, and {@code durable}: the output is on the disk,
- * not only in the page cache, before the write returns (its data, then its name in the directory).
+ * not only in the page cache, before the write returns (its data, then its name in the directory);
+ * {@code links}: where the files the input names (backing files, extents) may lie.
  */
 public record WriteJob(
-    int threads, long epochSeconds, String fileName, Progress progress, boolean durable) {
+    int threads,
+    long epochSeconds,
+    String fileName,
+    Progress progress,
+    boolean durable,
+    LinkedFiles links) {
   /**
    * How far a conversion is: {@code done} of {@code total} bytes of the input's virtual size have
    * been laid out (0 first, {@code total} last). Called in order from the thread that lays out the
@@ -34,6 +40,15 @@ public record WriteJob(
     if (progress == null) {
       throw new IllegalArgumentException("progress must not be null (Progress.NONE)");
     }
+    if (links == null) {
+      throw new IllegalArgumentException("links must not be null");
+    }
+  }
+
+  /** A job whose input may name files only in its own directory ({@link LinkedFiles}). */
+  public WriteJob(
+      int threads, long epochSeconds, String fileName, Progress progress, boolean durable) {
+    this(threads, epochSeconds, fileName, progress, durable, LinkedFiles.WITHIN_DIRECTORY);
   }
 
   /** A job whose output may stay in the page cache when it returns, as qemu-img's does. */

@@ -104,13 +104,19 @@ public final class TestDisks {
 
   /**
    * Converts {@code image} to raw with qemu-img ({@code theirs.raw}) and with Ingot ({@code
-   * ours.raw}) in {@code dir}, asserts both are {@code size} bytes alike, and returns ours.
+   * ours.raw}) in {@code dir}, asserts both are {@code size} bytes alike, and returns ours. The
+   * files {@code image} names are followed wherever they lie, as qemu-img follows them.
    */
   public static Path assertReadsAsQemuImg(Path image, long size, Path dir) throws IOException {
     Path theirs = dir.resolve("theirs.raw");
     runOk("qemu-img", "convert", "-O", "raw", image.toString(), theirs.toString());
     Path ours = dir.resolve("ours.raw");
-    DiskImages.convert(image, null, ours, new WriteOptions.Raw(), new WriteJob(2, 0, "ours.raw"));
+    DiskImages.convert(
+        image,
+        null,
+        ours,
+        new WriteOptions.Raw(),
+        new WriteJob(2, 0, "ours.raw", WriteJob.Progress.NONE, false, LinkedFiles.ANYWHERE));
     assertThat(Files.size(ours)).isEqualTo(size);
     assertSameBytes(theirs, ours, size);
     return ours;
