@@ -125,4 +125,26 @@ class BadImagesTest {
     assertThatThrownBy(() -> DiskImages.open(d, null))
         .hasMessageContaining("extents of kind VMFSRDM are not supported");
   }
+
+  /**
+   * A tiny qcow2 of a huge virtual size (a hostile header, or a thin disk) is looked at in
+   * proportion to its tables, not to its size. It went a cluster at a time: disk-info of this 32
+   * PiB image took 108 s. The timeout guards against that hang; it is no speed measure.
+   */
+  @Test
+  @org.junit.jupiter.api.Timeout(60)
+  void aHugeMostlyEmptyQcow2IsLookedAtByItsTables() throws Exception {
+    Path q = tmp.resolve("huge.qcow2");
+    TestDisks.runOk(
+        "qemu-img", "create", "-q", "-f", "qcow2", "-o", "cluster_size=2M", q.toString(), "32P");
+    TestDisks.runOk("qemu-io", "-f", "qcow2", "-c", "write -c -P 0x41 8T 2M", q.toString());
+    try (DiskReader r = DiskImages.open(q, null)) {
+      assertThat(r.virtualSize()).isEqualTo(32L << 50);
+      assertThat(r.info().details()).containsEntry("compressed-clusters", true);
+      Extents a = r.allocated();
+      assertThat(a.intersects(8L << 40, (8L << 40) + (2 << 20))).isTrue();
+      assertThat(a.intersects(0, 8L << 40)).isFalse();
+      assertThat(a.intersects((8L << 40) + (2 << 20), 32L << 50)).isFalse();
+    }
+  }
 }
