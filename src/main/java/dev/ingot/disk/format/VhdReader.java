@@ -68,9 +68,26 @@ public final class VhdReader implements DiskReader {
       int blockSize = dh.getInt(32);
       if (blockSize < 512
           || Integer.bitCount(blockSize) != 1
+          || size < 0
+          || entries < 0
           || (long) entries * blockSize < size) {
         throw new DiskFormatException(path + ": bad VHD block table geometry");
       }
+      // Only the entries of the disk's blocks are read; a header may say more, but a table sized
+      // from it took up to 8 GiB of memory before anything was read. They must lie in the file.
+      long needed = Blocks.ceilDiv(size, blockSize);
+      if (needed > MAX_BLOCKS || batOffset < 0 || batOffset + needed * 4 > ch.size()) {
+        throw new DiskFormatException(
+            path
+                + ": VHD block table of "
+                + needed
+                + " entries at byte "
+                + batOffset
+                + (needed > MAX_BLOCKS
+                    ? " is larger than Ingot reads (a VHD holds at most 2040 GiB)"
+                    : " lies past the end of the file (" + ch.size() + " bytes)"));
+      }
+      entries = (int) needed;
       ByteBuffer b = Blocks.readBe(ch, batOffset, entries * 4);
       int[] bat = new int[entries];
       b.asIntBuffer().get(bat);
@@ -80,6 +97,9 @@ public final class VhdReader implements DiskReader {
       throw e;
     }
   }
+
+  // 2^26 blocks: 128 TiB in 2 MiB blocks, far above the format's 2040 GiB; a 256 MiB table.
+  private static final long MAX_BLOCKS = 1L << 26;
 
   private int bitmapBytes() {
     return (int) Blocks.alignUp(blockSize / 512 / 8, 512);

@@ -147,4 +147,38 @@ class BadImagesTest {
       assertThat(a.intersects((8L << 40) + (2 << 20), 32L << 50)).isFalse();
     }
   }
+
+  /**
+   * A dynamic VHD whose header claims a huge block table is read by the blocks of its disk (it
+   * sized a 4 GiB table from the header and died with OutOfMemoryError), and a table past the end
+   * of the file is named.
+   */
+  @Test
+  void aVhdBlockTableIsSizedByItsDisk() throws Exception {
+    Path src = TestDisks.randomSparse(tmp.resolve("a.raw"), 8 << 20, 3, 10);
+    Path vhd = convertTo("vhd", src);
+    int dyn;
+    try (RandomAccessFile f = new RandomAccessFile(vhd.toFile(), "rw")) {
+      f.seek(16);
+      dyn = (int) f.readLong(); // the dynamic header
+      f.seek(dyn + 28);
+      f.writeInt(0x40000000); // max table entries
+    }
+    Path back = tmp.resolve("back.raw");
+    DiskImages.convert(vhd, null, back, new WriteOptions.Raw(), new WriteJob(2, 0, "back.raw"));
+    TestDisks.assertSameBytes(src, back, 8 << 20);
+    try (RandomAccessFile f = new RandomAccessFile(vhd.toFile(), "rw")) {
+      f.seek(dyn + 16);
+      f.writeLong(1L << 40); // the table's offset, past the end
+    }
+    Path out = tmp.resolve("none.raw");
+    assertThatThrownBy(
+            () ->
+                DiskImages.convert(
+                    vhd, null, out, new WriteOptions.Raw(), new WriteJob(2, 0, "none.raw")))
+        .isInstanceOf(DiskFormatException.class)
+        .hasMessageContaining(vhd + ": VHD block table of")
+        .hasMessageContaining("lies past the end of the file");
+    assertThat(out).doesNotExist();
+  }
 }
