@@ -81,8 +81,13 @@ public final class Qcow2Reader implements DiskReader {
     this.l2Bits = clusterBits - 3;
     this.csizeShift = 62 - (clusterBits - 8);
     this.csizeMask = (1L << (clusterBits - 8)) - 1;
+    // A size near 2^63 would overflow the sums below and pass the L1 check with the data lost.
+    if (size < 0 || size > Long.MAX_VALUE - cs) {
+      throw fail("qcow2 virtual size " + size + " is out of range");
+    }
     long need = Blocks.ceilDiv(Blocks.ceilDiv(size, cs), 1L << l2Bits);
-    if (l1Size < need || l1Size > (1 << 26)) {
+    // 2^22 entries (32 MiB) is QEMU's limit too; a larger table only costs memory.
+    if (l1Size < need || l1Size > (1 << 22)) {
       throw fail("qcow2 L1 table of " + l1Size + " entries cannot map " + size + " bytes");
     }
     ByteBuffer l1b = Blocks.readBe(ch, l1Offset, l1Size * 8);

@@ -61,6 +61,9 @@ public final class VmdkReader implements DiskReader {
     }
     this.h = head;
     this.grain = (int) (h.grainSize() * 512);
+    if (h.capacity() < 0 || h.capacity() > Long.MAX_VALUE / 512) {
+      throw fail("VMDK capacity of " + h.capacity() + " sectors is out of range");
+    }
     this.size = h.capacity() * 512;
     byte[] d = new byte[(int) Math.min(h.descriptorSize() * 512, 1 << 20)];
     Blocks.readAt(ch, base + h.descriptorOffset() * 512, ByteBuffer.wrap(d));

@@ -181,4 +181,34 @@ class BadImagesTest {
         .hasMessageContaining("lies past the end of the file");
     assertThat(out).doesNotExist();
   }
+
+  /** Sizes that are negative or overflow are refused (they gave empty images and exit 0). */
+  @Test
+  void outOfRangeVirtualSizesAreRefused() throws Exception {
+    Path src = TestDisks.randomSparse(tmp.resolve("a.raw"), 8 << 20, 4, 10);
+    Path q = convertTo("qcow2", src);
+    for (long size : new long[] {Long.MIN_VALUE, Long.MAX_VALUE}) {
+      try (RandomAccessFile f = new RandomAccessFile(q.toFile(), "rw")) {
+        f.seek(24);
+        f.writeLong(size);
+      }
+      assertThatThrownBy(() -> DiskImages.open(q, null).close())
+          .isInstanceOf(DiskFormatException.class)
+          .hasMessageContaining("qcow2 virtual size " + size + " is out of range");
+    }
+    Path v = tmp.resolve("m.vmdk");
+    DiskImages.convert(
+        src,
+        null,
+        v,
+        DiskImages.options(DiskFormat.VMDK, "subformat=monolithicSparse", false),
+        new WriteJob(2, 0, "m.vmdk"));
+    try (RandomAccessFile f = new RandomAccessFile(v.toFile(), "rw")) {
+      f.seek(12);
+      f.write(new byte[] {-1, -1, -1, -1, -1, -1, -1, -1}); // capacity, little-endian: -1
+    }
+    assertThatThrownBy(() -> DiskImages.open(v, null).close())
+        .isInstanceOf(DiskFormatException.class)
+        .hasMessageContaining("VMDK capacity of -1 sectors is out of range");
+  }
 }
