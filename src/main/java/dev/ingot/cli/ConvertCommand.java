@@ -27,9 +27,15 @@ import picocli.CommandLine.Parameters;
       "Zero areas are skipped, compression runs on all cores; output appears only when complete."
     })
 public final class ConvertCommand implements Callable<Integer> {
-  /** What to do when an image names a file outside its directory (disk-info says the same). */
-  static final String OUTSIDE_ADVICE =
-      "If you trust this image, run again with --allow-outside-files.";
+  /** Reports an image naming a file outside its directory, with what to do (disk-info too). */
+  static int outsideFile(CliEnv env, LinkedFiles.OutsideFileException e) {
+    env.err()
+        .println(
+            "Error: "
+                + e.withAdvice("If you trust this image, run again with --allow-outside-files."));
+    env.err().flush();
+    return 2;
+  }
 
   private final CliEnv env;
 
@@ -272,9 +278,7 @@ public final class ConvertCommand implements Callable<Integer> {
               })
           .exitCode(code -> code);
     } catch (LinkedFiles.OutsideFileException e) {
-      env.err().println("Error: " + e.withAdvice(OUTSIDE_ADVICE));
-      env.err().flush();
-      return 2;
+      return outsideFile(env, e);
     } catch (IOException e) {
       env.err().println("Error: " + dev.ingot.plugin.IoMessages.describe(e));
       env.err().flush();

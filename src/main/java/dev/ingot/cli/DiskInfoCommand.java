@@ -100,9 +100,7 @@ public final class DiskInfoCommand implements Callable<Integer> {
         fmt = null; // probed, as the readers probe a base
       }
     } catch (LinkedFiles.OutsideFileException e) {
-      env.err().println("Error: " + e.withAdvice(ConvertCommand.OUTSIDE_ADVICE));
-      env.err().flush();
-      return 2;
+      return ConvertCommand.outsideFile(env, e);
     } catch (IOException e) {
       env.err().println("Error: " + dev.ingot.plugin.IoMessages.describe(e));
       env.err().flush();

@@ -25,6 +25,12 @@ class BadImagesTest {
     return out;
   }
 
+  /** Converts {@code in} (format probed) to the raw image {@code out}. */
+  private static void toRaw(Path in, Path out) throws Exception {
+    DiskImages.convert(
+        in, null, out, new WriteOptions.Raw(), new WriteJob(2, 0, out.getFileName().toString()));
+  }
+
   @Test
   void truncatedStreamOptimizedVmdkIsRefused() throws Exception {
     Path src = TestDisks.randomSparse(tmp.resolve("a.raw"), 8 << 20, 1, 20);
@@ -165,17 +171,14 @@ class BadImagesTest {
       f.writeInt(0x40000000); // max table entries
     }
     Path back = tmp.resolve("back.raw");
-    DiskImages.convert(vhd, null, back, new WriteOptions.Raw(), new WriteJob(2, 0, "back.raw"));
+    toRaw(vhd, back);
     TestDisks.assertSameBytes(src, back, 8 << 20);
     try (RandomAccessFile f = new RandomAccessFile(vhd.toFile(), "rw")) {
       f.seek(dyn + 16);
       f.writeLong(1L << 40); // the table's offset, past the end
     }
     Path out = tmp.resolve("none.raw");
-    assertThatThrownBy(
-            () ->
-                DiskImages.convert(
-                    vhd, null, out, new WriteOptions.Raw(), new WriteJob(2, 0, "none.raw")))
+    assertThatThrownBy(() -> toRaw(vhd, out))
         .isInstanceOf(DiskFormatException.class)
         .hasMessageContaining(vhd + ": VHD block table of")
         .hasMessageContaining("lies past the end of the file");
