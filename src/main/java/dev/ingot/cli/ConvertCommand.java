@@ -204,6 +204,17 @@ public final class ConvertCommand implements Callable<Integer> {
     if (unreadable != null) {
       throw new UsageException("input image " + in + ": " + unreadable);
     }
+    Path dir = dst.toAbsolutePath().getParent();
+    if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+      // As qemu-img: a mistyped path must not leave directories behind when the input fails.
+      throw new UsageException(
+          "output "
+              + out
+              + ": "
+              + dir
+              + (java.nio.file.Files.exists(dir) ? " is not a directory" : " does not exist")
+              + " (create it first)");
+    }
     boolean device = SpecialFiles.isBlockDevice(dst);
     boolean inPlace = device || noCreate;
     boolean raw = opts instanceof WriteOptions.Raw;

@@ -202,6 +202,23 @@ class ConvertCommandTest {
     }
   }
 
+  /** A mistyped output directory is an error, as with qemu-img; it was made, and left empty. */
+  @Test
+  void anOutputInAMissingDirectoryIsRefusedAndNothingIsMade() throws Exception {
+    raw();
+    CliTestSupport.Run r =
+        CliTestSupport.run(tmp, Map.of(), "convert", "-O", "qcow2", "in.raw", "nodir/sub/o.qcow2");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("output nodir/sub/o.qcow2: ").contains("does not exist");
+    assertThat(tmp.resolve("nodir")).doesNotExist();
+    Files.writeString(tmp.resolve("afile"), "x");
+    CliTestSupport.Run f =
+        CliTestSupport.run(tmp, Map.of(), "convert", "-O", "qcow2", "in.raw", "afile/o.qcow2");
+    assertThat(f.exitCode()).isEqualTo(2);
+    assertThat(f.err()).contains("is not a directory");
+    assertThat(tmp.resolve("afile")).hasContent("x");
+  }
+
   @Test
   void aHugeSparseDiskConvertsOrIsRefusedSayingWhatToChange() throws Exception {
     Process p =
@@ -243,10 +260,11 @@ class ConvertCommandTest {
     }
     assertThat(CliTestSupport.run(tmp, Map.of(), "disk-info", "o.qcow2").out())
         .contains("virtual size: 16 TiB");
-    // Our VMDK reader holds the whole grain table (2 GiB here): refused as clearly.
+    // Our VMDK reader keeps only the grain tables in the file (it held a 2 GiB table here, and
+    // refused the image).
     CliTestSupport.Run info = CliTestSupport.run(tmp, Map.of(), "disk-info", "o.vmdk");
-    assertThat(info.exitCode()).isEqualTo(2);
-    assertThat(info.err()).contains("needs 2 GiB of tables in memory").contains("-Xmx");
+    assertThat(info.exitCode()).as(info.err()).isZero();
+    assertThat(info.out()).contains("virtual size: 16 TiB");
     try (var files = Files.list(tmp)) {
       assertThat(files.map(f -> f.getFileName().toString()))
           .containsExactlyInAnyOrder("huge.qcow2", "o.qcow2", "o.vmdk");

@@ -42,6 +42,20 @@ final class ChunkSource {
     return !allocated.intersects(off, off + length(chunk));
   }
 
+  /**
+   * The first chunk at or after {@code chunk} that holds an allocated byte of the source, or {@link
+   * #chunks()} when none does: the chunks between read as zeros.
+   */
+  long nextAllocated(long chunk) {
+    return next(allocated, chunk);
+  }
+
+  /** As {@link #nextAllocated}, for the chunks that meet {@code extents}. */
+  long next(Extents extents, long chunk) {
+    long at = extents.firstAtOrAfter(offset(chunk));
+    return at < 0 || at >= virtualSize() ? chunks() : Math.max(chunk, at / chunkSize);
+  }
+
   /** Bytes of the chunk inside the disk (the last one may be short). */
   int length(long chunk) {
     return (int) Math.min(chunkSize, src.virtualSize() - offset(chunk));

@@ -92,6 +92,19 @@ public final class Extents {
     return next < starts.length && starts[next] < end;
   }
 
+  /** The first byte at or after {@code pos} that lies in an extent, or -1 when none does. */
+  public long firstAtOrAfter(long pos) {
+    int i = Arrays.binarySearch(starts, pos);
+    if (i >= 0) {
+      return pos;
+    }
+    int before = -i - 2; // the extent starting before pos, if any
+    if (before >= 0 && ends[before] > pos) {
+      return pos;
+    }
+    return before + 1 < starts.length ? starts[before + 1] : -1;
+  }
+
   /** Bytes covered. */
   public long bytes() {
     long sum = 0;

@@ -124,7 +124,7 @@ final class PlainChunks {
             release(r);
           }
         },
-        EMPTY);
+        true);
     return id;
   }
 

@@ -2,7 +2,6 @@ package dev.ingot.disk.format;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +16,7 @@ import java.util.zip.Inflater;
  * are loaded on first use and kept. Thread-safe.
  */
 public final class Qcow2Reader implements DiskReader {
-  private final FileChannel ch;
+  private final ImageFile file;
   private final Path path;
   private final int version;
   private final int clusterBits;
@@ -36,11 +35,10 @@ public final class Qcow2Reader implements DiskReader {
   private final String backingName;
 
   /** Backing chains longer than this are refused (QEMU has no limit; a loop would never end). */
-  private Qcow2Reader(
-      FileChannel ch, Path path, ByteBuffer h, DiskReader backing, String backingName)
+  private Qcow2Reader(ImageFile file, ByteBuffer h, DiskReader backing, String backingName)
       throws IOException {
-    this.ch = ch;
-    this.path = path;
+    this.file = file;
+    this.path = file.path();
     this.backing = backing;
     this.backingName = backingName;
     this.version = h.getInt(4);
@@ -78,6 +76,9 @@ public final class Qcow2Reader implements DiskReader {
     }
     this.dirty = (incompatible & 1) != 0;
     this.refcountOrder = version == 3 ? h.getInt(96) : 4;
+    if (refcountOrder < 0 || refcountOrder > 6) {
+      throw fail("qcow2 refcount_order " + refcountOrder + " is out of range (0 to 6)");
+    }
     this.l2Bits = clusterBits - 3;
     this.csizeShift = 62 - (clusterBits - 8);
     this.csizeMask = (1L << (clusterBits - 8)) - 1;
@@ -90,7 +91,10 @@ public final class Qcow2Reader implements DiskReader {
     if (l1Size < need || l1Size > (1 << 22)) {
       throw fail("qcow2 L1 table of " + l1Size + " entries cannot map " + size + " bytes");
     }
-    ByteBuffer l1b = Blocks.readBe(ch, l1Offset, l1Size * 8);
+    if ((l1Offset & (cs - 1)) != 0) {
+      throw fail("qcow2 L1 table offset " + l1Offset + " is not cluster-aligned: " + DAMAGED);
+    }
+    ByteBuffer l1b = file.readBe(l1Offset, l1Size * 8, "qcow2 L1 table");
     this.l1 = new long[l1Size];
     for (int i = 0; i < l1Size; i++) {
       l1[i] = l1b.getLong(i * 8) & Qcow2Layout.OFFSET_MASK;
@@ -102,23 +106,23 @@ public final class Qcow2Reader implements DiskReader {
   }
 
   static Qcow2Reader open(Path path, Chain chain) throws IOException {
-    FileChannel ch = FileChannel.open(path);
+    ImageFile file = ImageFile.open(path);
     DiskReader backing = null;
     try {
-      ByteBuffer h = Blocks.readBe(ch, 0, (int) Math.min(ch.size(), 112));
+      ByteBuffer h = file.readBe(0, (int) Math.min(file.size(), 112), "qcow2 header");
       if (h.limit() < 72 || h.getInt(0) != Qcow2Layout.MAGIC) {
         throw new DiskFormatException(path + ": not a qcow2 image");
       }
       if (h.limit() < 112) {
         h = ByteBuffer.allocate(112).put(h).clear();
       }
-      String name = backingName(ch, path, h);
+      String name = backingName(file, h);
       if (name != null) {
-        backing = BackingFiles.open(path, name, backingFormat(ch, h), chain);
+        backing = BackingFiles.open(path, name, backingFormat(file, h), chain);
       }
-      return new Qcow2Reader(ch, path, h, backing, name);
+      return new Qcow2Reader(file, h, backing, name);
     } catch (IOException | RuntimeException e) {
-      ch.close();
+      file.close();
       if (backing != null) {
         backing.close();
       }
@@ -127,24 +131,26 @@ public final class Qcow2Reader implements DiskReader {
   }
 
   /** The backing file's name as the header stores it, or null when there is none. */
-  private static String backingName(FileChannel ch, Path path, ByteBuffer h) throws IOException {
+  private static String backingName(ImageFile file, ByteBuffer h) throws IOException {
     long off = h.getLong(8);
     int len = h.getInt(16);
     if (off == 0) {
       return null;
     }
-    if (len <= 0 || len > 1023 || off + len > ch.size()) {
-      throw new DiskFormatException(path + ": bad qcow2 backing file name field");
+    if (len <= 0 || len > 1023) {
+      throw file.fail("bad qcow2 backing file name length " + len + " (1 to 1023)");
     }
-    return new String(Blocks.readBe(ch, off, len).array(), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(
+        file.readBe(off, len, "qcow2 backing file name").array(),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The backing format from the header extension QEMU writes (0xE2792ACA), or null. */
-  private static String backingFormat(FileChannel ch, ByteBuffer h) throws IOException {
+  private static String backingFormat(ImageFile file, ByteBuffer h) throws IOException {
     long pos = h.getInt(4) == 3 ? Integer.toUnsignedLong(h.getInt(100)) : 72;
     int cs = 1 << Math.min(Math.max(h.getInt(20), 9), 21);
-    while (pos + 8 <= Math.min(cs, ch.size())) {
-      ByteBuffer e = Blocks.readBe(ch, pos, 8);
+    while (pos + 8 <= Math.min(cs, file.size())) {
+      ByteBuffer e = file.readBe(pos, 8, "qcow2 header extension");
       int type = e.getInt(0);
       int len = e.getInt(4);
       if (type == 0 || len < 0 || pos + 8 + len > cs) {
@@ -152,7 +158,8 @@ public final class Qcow2Reader implements DiskReader {
       }
       if (type == 0xE2792ACA) {
         return new String(
-            Blocks.readBe(ch, pos + 8, len).array(), java.nio.charset.StandardCharsets.US_ASCII);
+            file.readBe(pos + 8, len, "qcow2 backing format").array(),
+            java.nio.charset.StandardCharsets.US_ASCII);
       }
       pos += 8 + ((len + 7L) & ~7L);
     }
@@ -170,7 +177,11 @@ public final class Qcow2Reader implements DiskReader {
     }
     long[] t = l2Cache.get(index);
     if (t == null) {
-      ByteBuffer b = Blocks.readBe(ch, off, cs);
+      if ((off & (cs - 1)) != 0) {
+        throw fail(
+            "L2 table " + index + " at host offset " + off + " is not cluster-aligned: " + DAMAGED);
+      }
+      ByteBuffer b = file.readBe(off, cs, "L2 table " + index);
       t = new long[cs / 8];
       b.asLongBuffer().get(t);
       l2Cache.put(index, t);
@@ -250,13 +261,17 @@ public final class Qcow2Reader implements DiskReader {
         backing.read(offset, part); // zeros past the backing image's end, as every reader gives
       } else if ((e & Qcow2Layout.COMPRESSED) != 0) {
         cluster = cluster == null ? new byte[cs] : cluster;
-        inflate(e, cluster);
+        inflate(e, cluster, (int) Math.min(cs, size - c * cs));
         part.put(cluster, in, n);
       } else if ((e & 1) != 0 || (e & Qcow2Layout.OFFSET_MASK) == 0) {
         Blocks.zero(part);
       } else {
-        long host = (e & Qcow2Layout.OFFSET_MASK) + in;
-        Blocks.readAt(ch, host, part);
+        long host = e & Qcow2Layout.OFFSET_MASK;
+        if ((host & (cs - 1)) != 0) {
+          throw fail(
+              "cluster " + c + " at host offset " + host + " is not cluster-aligned: " + DAMAGED);
+        }
+        file.readAt(host + in, part, "data of cluster " + c);
       }
       dst.position(dst.position() + n);
       offset += n;
@@ -267,31 +282,36 @@ public final class Qcow2Reader implements DiskReader {
    * One zstd frame. The sectors read may go on into the next cluster's bytes, so the stream is read
    * for exactly one cluster and not beyond.
    */
-  private void unzstd(ByteBuffer z, long off, byte[] out) throws IOException {
+  private void unzstd(ByteBuffer z, long off, byte[] out, int want) throws IOException {
     byte[] in = new byte[z.remaining()];
     z.get(in);
     try (var d =
         new com.github.luben.zstd.ZstdInputStreamNoFinalizer(
             new java.io.ByteArrayInputStream(in))) {
       int n = d.readNBytes(out, 0, cs);
-      if (n < cs) {
-        throw fail("compressed cluster at host offset " + off + " is truncated");
+      if (n < want) {
+        throw shortCluster(off, n, want);
       }
+      java.util.Arrays.fill(out, n, cs, (byte) 0);
     } catch (com.github.luben.zstd.ZstdIOException x) {
       throw fail("compressed cluster at host offset " + off + " is damaged: " + x.getMessage());
     }
   }
 
-  private void inflate(long e, byte[] out) throws IOException {
+  /**
+   * Inflates the compressed cluster of entry {@code e} into {@code out}; at least {@code want}
+   * bytes (the part of the cluster inside the disk) must come out, as QEMU requires.
+   */
+  private void inflate(long e, byte[] out, int want) throws IOException {
     long off = e & ((1L << csizeShift) - 1);
     long sectors = ((e >>> csizeShift) & csizeMask) + 1;
-    long len = Math.min(sectors * 512 - (off & 511), ch.size() - off);
+    long len = Math.min(sectors * 512 - (off & 511), file.size() - off);
     if (len <= 0 || len > 2L * cs + 512) {
       throw fail("bad compressed cluster descriptor at host offset " + off);
     }
-    ByteBuffer z = Blocks.readBe(ch, off, (int) len);
+    ByteBuffer z = file.readBe(off, (int) len, "compressed cluster");
     if (zstd) {
-      unzstd(z, off, out);
+      unzstd(z, off, out, want);
       return;
     }
     Inflater inf = new Inflater(true);
@@ -308,6 +328,9 @@ public final class Qcow2Reader implements DiskReader {
       if (n < cs && !inf.finished()) {
         throw fail("compressed cluster at host offset " + off + " is truncated");
       }
+      if (n < want) {
+        throw shortCluster(off, n, want);
+      }
       java.util.Arrays.fill(out, n, cs, (byte) 0);
     } catch (DataFormatException x) {
       throw fail("compressed cluster at host offset " + off + " is damaged: " + x.getMessage());
@@ -315,6 +338,21 @@ public final class Qcow2Reader implements DiskReader {
       inf.end();
     }
   }
+
+  private DiskFormatException shortCluster(long off, int n, int want) {
+    return fail(
+        "compressed cluster at host offset "
+            + off
+            + " inflates to "
+            + n
+            + " bytes, not the "
+            + want
+            + " of a cluster: "
+            + DAMAGED);
+  }
+
+  private static final String DAMAGED =
+      "the image is damaged (qemu-img check tells more, and -r all repairs what it can)";
 
   @Override
   public DiskInfo info() throws IOException {
@@ -336,7 +374,7 @@ public final class Qcow2Reader implements DiskReader {
       details.put("backing-filename", backingName);
     }
     return new DiskInfo(
-        DiskFormat.QCOW2, size, ch.size(), cs, version == 3 ? "1.1" : "0.10", details);
+        DiskFormat.QCOW2, size, file.size(), cs, version == 3 ? "1.1" : "0.10", details);
   }
 
   @Override
@@ -351,7 +389,7 @@ public final class Qcow2Reader implements DiskReader {
   @Override
   public void close() throws IOException {
     try {
-      ch.close();
+      file.close();
     } finally {
       if (backing != null) {
         backing.close();

@@ -144,7 +144,7 @@ final class Qcow2Writer {
           done.run();
         },
         // Over a backing image an empty chunk may still zero-flag the base's data: work it.
-        base == null ? new Out(PlainChunks.EMPTY, null, null) : null);
+        base == null);
   }
 
   /**

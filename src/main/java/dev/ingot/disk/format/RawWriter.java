@@ -34,7 +34,7 @@ final class RawWriter {
     id.add(size);
     // Offsets are fixed, so each worker writes its own chunk; only the content id is folded in
     // order.
-    OrderedPipeline.runKnown(
+    OrderedPipeline.runSkipping(
         job,
         pc.source(),
         chunk -> {
@@ -60,9 +60,8 @@ final class RawWriter {
         },
         // An empty chunk needs no work unless it lies over old data to zero.
         c -> {
-          long off = pc.source().offset(c);
-          boolean old = zeros != null && oldData.intersects(off, off + CHUNK);
-          return pc.source().unallocated(c) && !old ? 0 : null;
+          long data = pc.source().nextAllocated(c);
+          return zeros == null ? data : Math.min(data, pc.source().next(oldData, c));
         });
     return id;
   }
@@ -125,8 +124,9 @@ final class RawWriter {
 
   static void write(DiskReader src, FileChannel out, WriteJob job) throws IOException {
     long size = src.virtualSize();
-    writeData(src, out, size, job);
+    // The length first: a size the file system cannot hold fails at once, not after the data.
     setLength(out, size);
+    writeData(src, out, size, job);
   }
 
   /** Extends the file to {@code size} bytes (a hole when nothing was written there). */

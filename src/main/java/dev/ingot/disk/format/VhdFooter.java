@@ -13,7 +13,33 @@ final class VhdFooter {
   /** Seconds from the Unix epoch to 2000-01-01T00:00:00Z, VHD's epoch. */
   static final long VHD_EPOCH = 946_684_800L;
 
+  /** Where the checksum lies in the footer. */
+  static final int CHECKSUM_AT = 64;
+
   private VhdFooter() {}
+
+  /**
+   * The disk's size as QEMU reads it: Virtual PC and old QEMU ("vpc ", "qemu") size a disk by its
+   * CHS geometry and may leave a larger current size; every other creator (Hyper-V, Disk2vhd,
+   * XenServer, QEMU's "qem2", Ingot's "win ") by the current-size field. Geometry at its maximum
+   * cannot say the size, so the field counts then too.
+   */
+  static long diskSize(ByteBuffer footer) {
+    String creator =
+        new String(
+            footer.array(),
+            footer.arrayOffset() + 28,
+            4,
+            java.nio.charset.StandardCharsets.US_ASCII);
+    long cylinders = footer.getShort(56) & 0xffff;
+    long heads = footer.get(58) & 0xff;
+    long sectors = footer.get(59) & 0xff;
+    boolean chs = creator.equals("vpc ") || creator.equals("qemu");
+    if (chs && !(cylinders == 65535 && heads == 16 && sectors == 255)) {
+      return cylinders * heads * sectors * 512;
+    }
+    return footer.getLong(48);
+  }
 
   /**
    * Encodes a footer. {@code dataOffset} is the dynamic header's offset, or -1 for a fixed disk.

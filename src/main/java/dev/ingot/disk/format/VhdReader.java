@@ -2,26 +2,26 @@ package dev.ingot.disk.format;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Reads fixed and dynamic VHDs (differencing disks are refused). The size is the footer's current
- * size. Thread-safe.
+ * Reads fixed and dynamic VHDs (differencing disks are refused). The size is the footer's, read as
+ * QEMU reads it ({@link VhdFooter#diskSize}); a footer whose checksum is wrong is refused.
+ * Thread-safe.
  */
 public final class VhdReader implements DiskReader {
-  private final FileChannel ch;
+  private final ImageFile file;
   private final Path path;
   private final long size;
   private final boolean fixed;
   private final int[] bat;
   private final int blockSize;
 
-  private VhdReader(FileChannel ch, Path path, long size, boolean fixed, int[] bat, int blockSize) {
-    this.ch = ch;
-    this.path = path;
+  private VhdReader(ImageFile file, long size, boolean fixed, int[] bat, int blockSize) {
+    this.file = file;
+    this.path = file.path();
     this.size = size;
     this.fixed = fixed;
     this.bat = bat;
@@ -34,67 +34,78 @@ public final class VhdReader implements DiskReader {
   }
 
   public static VhdReader open(Path path) throws IOException {
-    FileChannel ch = FileChannel.open(path);
+    ImageFile file = ImageFile.open(path);
     try {
-      long len = ch.size();
+      long len = file.size();
       if (len < 512) {
-        throw new DiskFormatException(path + ": too short to be a VHD");
+        throw file.fail("too short to be a VHD");
       }
-      ByteBuffer f = Blocks.readBe(ch, len - 512, 512);
+      ByteBuffer f = file.readBe(len - 512, 512, "VHD footer");
       if (!isFooter(f)) {
-        f = Blocks.readBe(ch, 0, 512);
+        f = file.readBe(0, 512, "VHD footer copy");
         if (!isFooter(f)) {
-          throw new DiskFormatException(path + ": not a VHD (no conectix footer)");
+          throw file.fail("not a VHD (no conectix footer)");
         }
       }
-      long size = f.getLong(48);
+      checksum(file, f);
+      long size = VhdFooter.diskSize(f);
+      if (size < 0) {
+        throw file.fail("VHD size " + size + " is out of range");
+      }
       int type = f.getInt(60);
       if (type == VhdFooter.TYPE_FIXED) {
         if (size > len - 512) {
-          throw new DiskFormatException(path + ": fixed VHD is shorter than its size field");
+          throw file.fail("fixed VHD is shorter than its size field");
         }
-        return new VhdReader(ch, path, size, true, null, 0);
+        return new VhdReader(file, size, true, null, 0);
       }
       if (type != VhdFooter.TYPE_DYNAMIC) {
-        throw new DiskFormatException(
-            path + ": VHD disk type " + type + " is not supported (only fixed and dynamic)");
+        throw file.fail("VHD disk type " + type + " is not supported (only fixed and dynamic)");
       }
-      ByteBuffer dh = Blocks.readBe(ch, f.getLong(16), 1024);
+      ByteBuffer dh = file.readBe(f.getLong(16), 1024, "VHD dynamic header");
       if (!new String(dh.array(), 0, 8, StandardCharsets.US_ASCII).equals("cxsparse")) {
-        throw new DiskFormatException(path + ": VHD dynamic header is missing");
+        throw file.fail("VHD dynamic header is missing");
       }
       long batOffset = dh.getLong(16);
       int entries = dh.getInt(28);
       int blockSize = dh.getInt(32);
       if (blockSize < 512
           || Integer.bitCount(blockSize) != 1
-          || size < 0
           || entries < 0
           || (long) entries * blockSize < size) {
-        throw new DiskFormatException(path + ": bad VHD block table geometry");
+        throw file.fail("bad VHD block table geometry");
       }
       // Only the entries of the disk's blocks are read; a header may say more, but a table sized
       // from it took up to 8 GiB of memory before anything was read. They must lie in the file.
       long needed = Blocks.ceilDiv(size, blockSize);
-      if (needed > MAX_BLOCKS || batOffset < 0 || batOffset + needed * 4 > ch.size()) {
-        throw new DiskFormatException(
-            path
-                + ": VHD block table of "
+      if (needed > MAX_BLOCKS) {
+        throw file.fail(
+            "VHD block table of "
                 + needed
-                + " entries at byte "
-                + batOffset
-                + (needed > MAX_BLOCKS
-                    ? " is larger than Ingot reads (a VHD holds at most 2040 GiB)"
-                    : " lies past the end of the file (" + ch.size() + " bytes)"));
+                + " entries is larger than Ingot reads (a VHD holds at most 2040 GiB)");
       }
       entries = (int) needed;
-      ByteBuffer b = Blocks.readBe(ch, batOffset, entries * 4);
+      ByteBuffer b = file.readBe(batOffset, entries * 4, "VHD block table");
       int[] bat = new int[entries];
       b.asIntBuffer().get(bat);
-      return new VhdReader(ch, path, size, false, bat, blockSize);
+      return new VhdReader(file, size, false, bat, blockSize);
     } catch (IOException | RuntimeException e) {
-      ch.close();
+      file.close();
       throw e;
+    }
+  }
+
+  /** Refuses a footer whose checksum does not match, as QEMU does: the rest cannot be trusted. */
+  private static void checksum(ImageFile file, ByteBuffer f) throws DiskFormatException {
+    byte[] sector = f.array().clone();
+    int stored = f.getInt(VhdFooter.CHECKSUM_AT);
+    java.util.Arrays.fill(sector, VhdFooter.CHECKSUM_AT, VhdFooter.CHECKSUM_AT + 4, (byte) 0);
+    int sum = VhdFooter.checksum(sector);
+    if (sum != stored) {
+      throw file.fail(
+          String.format(
+              "VHD footer checksum is %08x but its bytes sum to %08x: the footer is damaged",
+              stored, sum));
     }
   }
 
@@ -132,7 +143,7 @@ public final class VhdReader implements DiskReader {
   @Override
   public void read(long offset, ByteBuffer dst) throws IOException {
     if (fixed) {
-      Blocks.readFully(ch, 0, size, offset, dst);
+      Blocks.readFully(file.channel(), 0, size, offset, dst);
       return;
     }
     while (dst.hasRemaining()) {
@@ -144,7 +155,8 @@ public final class VhdReader implements DiskReader {
         Blocks.zero(part);
       } else {
         // Every sector of a block we read is taken as present; writers mark all of them so.
-        Blocks.readAt(ch, (bat[blk] & 0xffffffffL) * 512 + bitmapBytes() + in, part);
+        long at = (bat[blk] & 0xffffffffL) * 512 + bitmapBytes() + in;
+        file.readAt(at, part, "data of VHD block " + blk);
       }
       dst.position(dst.position() + n);
       offset += n;
@@ -156,7 +168,7 @@ public final class VhdReader implements DiskReader {
     return new DiskInfo(
         DiskFormat.VHD,
         size,
-        ch.size(),
+        file.size(),
         fixed ? 0 : blockSize,
         fixed ? "fixed" : "dynamic",
         Map.of("subformat", fixed ? "fixed" : "dynamic"));
@@ -169,6 +181,6 @@ public final class VhdReader implements DiskReader {
 
   @Override
   public void close() throws IOException {
-    ch.close();
+    file.close();
   }
 }

@@ -58,7 +58,11 @@ final class VmdkExtentsReader implements DiskReader {
         if (!m.matches()) {
           continue;
         }
-        long length = Long.parseLong(m.group(2)) * 512;
+        long length = sectors(path, m.group(2), "extent size") * 512;
+        if (length > Long.MAX_VALUE - start) {
+          throw new DiskFormatException(
+              path + ": the extents add up to more than 2^63 bytes: the descriptor is damaged");
+        }
         DiskReader r = extent(path, m.group(3), m.group(4), m.group(5), length, links);
         out.add(new Extent(start, length, r));
         start += length;
@@ -89,9 +93,9 @@ final class VmdkExtentsReader implements DiskReader {
     Path f = links.resolve(descriptor, file, "extent file");
     return switch (kind) {
       case "FLAT", "VMFS" -> {
-        long at = offset == null ? 0 : Long.parseLong(offset) * 512;
+        long at = offset == null ? 0 : sectors(descriptor, offset, "extent offset") * 512;
         FileChannel ch = FileChannel.open(f);
-        if (ch.size() < at + length) {
+        if (ch.size() < at || ch.size() - at < length) {
           ch.close();
           throw new DiskFormatException(
               descriptor + ": extent file " + f + " is shorter than the descriptor says");
@@ -111,6 +115,21 @@ final class VmdkExtentsReader implements DiskReader {
           throw new DiskFormatException(
               descriptor + ": VMDK extents of kind " + kind + " are not supported");
     };
+  }
+
+  /** A sector count of the descriptor, as a number of sectors whose bytes fit in a long. */
+  private static long sectors(Path descriptor, String digits, String what)
+      throws DiskFormatException {
+    try {
+      long n = Long.parseLong(digits);
+      if (n <= Long.MAX_VALUE / 512) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // too many digits for a long: refused below with the same message
+    }
+    throw new DiskFormatException(
+        descriptor + ": VMDK " + what + " of " + digits + " sectors is out of range");
   }
 
   @Override

@@ -88,8 +88,10 @@ record VmdkHeader(
     if (h.grainSize < 1 || h.grainSize > 1 << 16 || Long.bitCount(h.grainSize) != 1) {
       throw new DiskFormatException("bad VMDK grain size " + h.grainSize);
     }
-    if (h.numGtesPerGt < 1 || h.numGtesPerGt > 1 << 16) {
-      throw new DiskFormatException("bad VMDK grain table size " + h.numGtesPerGt);
+    // VMware writes 512 and QEMU refuses more; a large value only costs memory per table.
+    if (h.numGtesPerGt < 1 || h.numGtesPerGt > 512) {
+      throw new DiskFormatException(
+          "bad VMDK grain table size " + h.numGtesPerGt + " (numGTEsPerGT is 1 to 512)");
     }
     if (h.compressed() && h.compressAlgorithm != COMPRESS_DEFLATE) {
       throw new DiskFormatException("unsupported VMDK compression " + h.compressAlgorithm);

@@ -19,28 +19,29 @@ import java.util.zip.Inflater;
  * view of it is gone). Descriptor-only VMDKs are {@link VmdkExtentsReader}'s. Thread-safe.
  */
 public final class VmdkReader implements DiskReader {
-  private final FileChannel ch;
+  private final ImageFile file;
   private final Path path;
   // Where the VMDK lies in the file: all of it, or a member of an OVA tar.
   private final long base;
   private final long length;
   private final VmdkHeader h;
   private final Map<String, String> descriptor;
-  private final long[] gte; // sector of each grain (or its marker); 0 = unallocated, 1 = zero
+  // Per grain table, the sector of each grain (or its marker), unsigned; 0 = unallocated, 1 = zero.
+  // A table the directory leaves out is null: only the tables in the file take memory.
+  private final int[][] gts;
   private final int grain;
   private final long size;
   // Where unallocated grains read from; null unless this is a delta disk.
   private final DiskReader parent;
 
-  private VmdkReader(FileChannel ch, Path path, long base, long length, Chain chain)
-      throws IOException {
-    this.ch = ch;
-    this.path = path;
+  private VmdkReader(ImageFile file, long base, long length, Chain chain) throws IOException {
+    this.file = file;
+    this.path = file.path();
     this.base = base;
     this.length = length;
     VmdkHeader head;
     try {
-      head = VmdkHeader.decode(Blocks.readLe(ch, base, 512));
+      head = VmdkHeader.decode(sectors(0, 512, "VMDK header"));
     } catch (DiskFormatException e) {
       throw fail(e.getMessage());
     }
@@ -48,7 +49,7 @@ public final class VmdkReader implements DiskReader {
       if (length < 1536 + 512) {
         throw fail("streamOptimized VMDK shorter than its header and footer");
       }
-      ByteBuffer tail = Blocks.readLe(ch, base + length - 1536, 1536);
+      ByteBuffer tail = file.readLe(base + length - 1536, 1536, "VMDK footer");
       if (tail.getLong(0) != 1 || tail.getInt(12) != VmdkHeader.MARKER_FOOTER) {
         throw fail(
             "streamOptimized VMDK does not end with footer marker, footer and end-of-stream marker"
@@ -65,14 +66,8 @@ public final class VmdkReader implements DiskReader {
       throw fail("VMDK capacity of " + h.capacity() + " sectors is out of range");
     }
     this.size = h.capacity() * 512;
-    byte[] d = new byte[(int) Math.min(h.descriptorSize() * 512, 1 << 20)];
-    Blocks.readAt(ch, base + h.descriptorOffset() * 512, ByteBuffer.wrap(d));
-    int end = 0;
-    while (end < d.length && d[end] != 0) {
-      end++;
-    }
-    this.descriptor = VmdkDescriptor.parse(new String(d, 0, end, StandardCharsets.UTF_8));
-    this.gte = readTables();
+    this.descriptor = VmdkDescriptor.parse(descriptorText());
+    this.gts = readTables();
     this.parent = openParent(chain);
   }
 
@@ -86,22 +81,60 @@ public final class VmdkReader implements DiskReader {
    */
   static VmdkReader window(FileChannel ch, Path path, long base, long length, Chain chain)
       throws IOException {
+    ImageFile file = new ImageFile(path, ch);
     try {
-      return new VmdkReader(ch, path, base, length, chain);
+      return new VmdkReader(file, base, length, chain);
     } catch (IOException | RuntimeException e) {
-      ch.close();
+      file.close();
       throw e;
     }
   }
 
   static VmdkReader open(Path path, Chain chain) throws IOException {
-    FileChannel ch = FileChannel.open(path);
+    ImageFile file = ImageFile.open(path);
     try {
-      return new VmdkReader(ch, path, 0, ch.size(), chain);
+      return new VmdkReader(file, 0, file.size(), chain);
     } catch (IOException | RuntimeException e) {
-      ch.close();
+      file.close();
       throw e;
     }
+  }
+
+  /**
+   * {@code n} bytes from sector {@code sector} of the VMDK, which must lie inside it (an OVA member
+   * or the file): a sector number from a header or table is checked before it is multiplied out.
+   */
+  private ByteBuffer sectors(long sector, int n, String what) throws IOException {
+    if (sector < 0 || sector > (length - n) / 512) {
+      throw fail(
+          what
+              + " ("
+              + n
+              + " bytes at sector "
+              + Long.toUnsignedString(sector)
+              + ") lies past the end of the VMDK ("
+              + length
+              + " bytes): the image is truncated or damaged");
+    }
+    return file.readLe(base + sector * 512, n, what);
+  }
+
+  /**
+   * The embedded descriptor's text, up to its first zero byte; empty when the header places none (a
+   * size or offset of 0 or less), as qemu-img reads such a disk too.
+   */
+  private String descriptorText() throws IOException {
+    if (h.descriptorSize() <= 0 || h.descriptorOffset() <= 0) {
+      return "";
+    }
+    int n = (int) Math.min(h.descriptorSize(), (1 << 20) / 512) * 512;
+    byte[] d = new byte[n];
+    sectors(h.descriptorOffset(), n, "VMDK descriptor").get(d);
+    int end = 0;
+    while (end < d.length && d[end] != 0) {
+      end++;
+    }
+    return new String(d, 0, end, StandardCharsets.UTF_8);
   }
 
   private DiskFormatException fail(String why) {
@@ -139,42 +172,53 @@ public final class VmdkReader implements DiskReader {
     }
   }
 
-  private long[] readTables() throws IOException {
+  /**
+   * The grain tables the directory lists, read whole. The directory and the tables must lie in the
+   * file, so they take no more memory than the file's size, whatever capacity the header claims.
+   */
+  private int[][] readTables() throws IOException {
     long grains = Blocks.ceilDiv(h.capacity(), h.grainSize());
     int perGt = h.numGtesPerGt();
     long tables = Blocks.ceilDiv(grains, perGt);
-    if (grains > (1L << 30)) {
-      throw fail("VMDK capacity too large: " + h.capacity() + " sectors");
+    if (tables * 4 > length) {
+      throw fail(
+          "a VMDK capacity of "
+              + h.capacity()
+              + " sectors needs a grain directory of "
+              + tables
+              + " entries, more than the file holds: the image is damaged");
     }
-    long[] out =
-        new long
-            [Blocks.tableLength(
-                grains,
-                8,
-                h.capacity() * 512,
-                "a grain table this large is read whole; give Java more heap"
-                    + " (JAVA_TOOL_OPTIONS=-Xmx…) or convert it with qemu-img")];
-    ByteBuffer gd = Blocks.readLe(ch, base + h.gdOffset() * 512, (int) (tables * 4));
+    ByteBuffer gd = sectors(h.gdOffset(), (int) (tables * 4), "VMDK grain directory");
     long fileSectors = length / 512;
+    int[][] out = new int[(int) tables][];
     for (int t = 0; t < tables; t++) {
       long at = gd.getInt(t * 4) & 0xffffffffL;
       if (at == 0) {
         continue;
       }
-      if (at >= fileSectors) {
-        throw fail("grain directory entry " + t + " points past the end of the file");
-      }
       int n = (int) Math.min(perGt, grains - (long) t * perGt);
-      ByteBuffer gt = Blocks.readLe(ch, base + at * 512, n * 4);
+      ByteBuffer gt = sectors(at, n * 4, "VMDK grain table " + t);
+      int[] entries = new int[n];
       for (int i = 0; i < n; i++) {
         long e = gt.getInt(i * 4) & 0xffffffffL;
         if (e > 1 && e >= fileSectors) {
           throw fail("grain table " + t + " entry " + i + " points past the end of the file");
         }
-        out[t * perGt + i] = e == 1 && (h.flags() & VmdkHeader.FLAG_ZERO_GTE) == 0 ? 0 : e;
+        entries[i] = e == 1 && (h.flags() & VmdkHeader.FLAG_ZERO_GTE) == 0 ? 0 : (int) e;
       }
+      out[t] = entries;
     }
     return out;
+  }
+
+  /** The entry of grain {@code g}, unsigned; 0 past the tables or in a table that is absent. */
+  private long entry(long g) {
+    long t = g / h.numGtesPerGt();
+    int i = (int) (g % h.numGtesPerGt());
+    if (t >= gts.length || gts[(int) t] == null || i >= gts[(int) t].length) {
+      return 0; // the last table is cut at the disk's end; reads go on with zeros past it
+    }
+    return gts[(int) t][i] & 0xffffffffL;
   }
 
   @Override
@@ -190,9 +234,13 @@ public final class VmdkReader implements DiskReader {
   @Override
   public Extents allocated() throws IOException {
     Extents.Builder b = new Extents.Builder();
-    for (int g = 0; g < gte.length; g++) {
-      if (gte[g] > 1) {
-        b.add((long) g * grain, Math.min(size, (long) (g + 1) * grain));
+    for (int t = 0; t < gts.length; t++) {
+      int[] entries = gts[t];
+      for (int i = 0; entries != null && i < entries.length; i++) {
+        if ((entries[i] & 0xffffffffL) > 1) {
+          long g = (long) t * h.numGtesPerGt() + i;
+          b.add(g * grain, Math.min(size, (g + 1) * grain));
+        }
       }
     }
     // A delta shows its parent's data wherever it has no grain of its own.
@@ -207,7 +255,7 @@ public final class VmdkReader implements DiskReader {
       int in = (int) (offset % grain);
       int n = Math.min(dst.remaining(), grain - in);
       ByteBuffer part = dst.slice(dst.position(), n);
-      long e = g < gte.length ? gte[(int) g] : 0;
+      long e = entry(g);
       if (e == 0 && parent != null && offset < size) {
         parent.read(offset, part); // zeros past the parent's end, as every reader gives
       } else if (e <= 1) {
@@ -217,7 +265,7 @@ public final class VmdkReader implements DiskReader {
         inflateGrain(e, g, buf);
         part.put(buf, in, n);
       } else {
-        Blocks.readAt(ch, base + e * 512 + in, part);
+        file.readAt(base + e * 512 + in, part, "data of grain " + g);
       }
       dst.position(dst.position() + n);
       offset += n;
@@ -226,14 +274,14 @@ public final class VmdkReader implements DiskReader {
 
   private void inflateGrain(long sector, long g, byte[] out) throws IOException {
     int headerLen = h.markers() ? 12 : 4;
-    ByteBuffer m = Blocks.readLe(ch, base + sector * 512, headerLen);
+    ByteBuffer m = sectors(sector, headerLen, "grain marker");
     long lba = h.markers() ? m.getLong(0) : g * h.grainSize();
     int len = m.getInt(headerLen - 4);
     if (lba != g * h.grainSize() || len <= 0 || len > grain * 2) {
       throw fail("grain marker at sector " + sector + " does not describe grain " + g);
     }
     ByteBuffer z = ByteBuffer.allocate(len);
-    Blocks.readAt(ch, base + sector * 512 + headerLen, z);
+    file.readAt(base + sector * 512 + headerLen, z, "compressed grain " + g);
     Inflater inf = new Inflater(false);
     try {
       inf.setInput(z.flip());
@@ -244,6 +292,12 @@ public final class VmdkReader implements DiskReader {
           throw fail("compressed grain " + g + " is truncated");
         }
         n += k;
+      }
+      // QEMU requires a whole grain; the part of the last one past the disk's end may be missing.
+      long want = Math.min(grain, size - g * grain);
+      if (n < want) {
+        throw fail(
+            "compressed grain " + g + " inflates to " + n + " bytes, not a grain of " + grain);
       }
       java.util.Arrays.fill(out, n, grain, (byte) 0);
     } catch (DataFormatException x) {
@@ -290,7 +344,7 @@ public final class VmdkReader implements DiskReader {
   @Override
   public void close() throws IOException {
     try {
-      ch.close();
+      file.close();
     } finally {
       if (parent != null) {
         parent.close();

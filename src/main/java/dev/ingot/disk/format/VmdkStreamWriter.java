@@ -78,7 +78,7 @@ final class VmdkStreamWriter {
           id.add(chunk, run.crc);
           pos[0] += run.length;
         },
-        EMPTY);
+        true);
     long p = pos[0];
     if (gtUsed[0]) {
       p = flushTable(out, p, gt, gd, currentGt[0]);
