@@ -36,12 +36,6 @@ final class ChunkSource {
     return chunk * chunkSize;
   }
 
-  /** Whether no byte of the chunk is allocated in the source (it reads as zeros). */
-  boolean unallocated(long chunk) {
-    long off = offset(chunk);
-    return !allocated.intersects(off, off + length(chunk));
-  }
-
   /**
    * The first chunk at or after {@code chunk} that holds an allocated byte of the source, or {@link
    * #chunks()} when none does: the chunks between read as zeros.
