@@ -40,14 +40,7 @@ public final class VhdReader implements DiskReader {
       if (len < 512) {
         throw file.fail("too short to be a VHD");
       }
-      ByteBuffer f = file.readBe(len - 512, 512, "VHD footer");
-      if (!isFooter(f)) {
-        f = file.readBe(0, 512, "VHD footer copy");
-        if (!isFooter(f)) {
-          throw file.fail("not a VHD (no conectix footer)");
-        }
-      }
-      checksum(file, f);
+      ByteBuffer f = footer(file, len);
       long size = VhdFooter.diskSize(f);
       if (size < 0) {
         throw file.fail("VHD size " + size + " is out of range");
@@ -95,18 +88,38 @@ public final class VhdReader implements DiskReader {
     }
   }
 
-  /** Refuses a footer whose checksum does not match, as QEMU does: the rest cannot be trusted. */
-  private static void checksum(ImageFile file, ByteBuffer f) throws DiskFormatException {
+  /**
+   * The footer at the end, or the copy a dynamic disk keeps at its start when the footer is missing
+   * or damaged (the copy is there for that). A footer whose checksum does not match is refused, as
+   * QEMU refuses it: nothing in it can be trusted.
+   */
+  private static ByteBuffer footer(ImageFile file, long len) throws IOException {
+    ByteBuffer end = file.readBe(len - 512, 512, "VHD footer");
+    String damaged = isFooter(end) ? checksumProblem(end) : null;
+    if (isFooter(end) && damaged == null) {
+      return end;
+    }
+    ByteBuffer copy = file.readBe(0, 512, "VHD footer copy");
+    if (isFooter(copy) && checksumProblem(copy) == null) {
+      return copy;
+    }
+    if (damaged == null && !isFooter(copy)) {
+      throw file.fail("not a VHD (no conectix footer)");
+    }
+    throw file.fail(damaged != null ? damaged : checksumProblem(copy));
+  }
+
+  /** What is wrong with a footer's checksum, or null when it matches. */
+  private static String checksumProblem(ByteBuffer f) {
     byte[] sector = f.array().clone();
     int stored = f.getInt(VhdFooter.CHECKSUM_AT);
     java.util.Arrays.fill(sector, VhdFooter.CHECKSUM_AT, VhdFooter.CHECKSUM_AT + 4, (byte) 0);
     int sum = VhdFooter.checksum(sector);
-    if (sum != stored) {
-      throw file.fail(
-          String.format(
-              "VHD footer checksum is %08x but its bytes sum to %08x: the footer is damaged",
-              stored, sum));
-    }
+    return sum == stored
+        ? null
+        : String.format(
+            "VHD footer checksum is %08x but its bytes sum to %08x: the footer is damaged",
+            stored, sum);
   }
 
   // 2^26 blocks: 128 TiB in 2 MiB blocks, far above the format's 2040 GiB; a 256 MiB table.

@@ -184,6 +184,18 @@ class HostileHeadersTest {
     refused(dynamic, "VHD dynamic header (1024 bytes at byte 9223372036854775807)");
   }
 
+  /** A dynamic VHD keeps a copy of its footer at its start, which serves when the footer is bad. */
+  @Test
+  void aDamagedDynamicVhdFooterFallsBackToItsCopy() throws Exception {
+    Path vhd = image("vhd", "subformat=dynamic", 8);
+    patch(vhd, Files.size(vhd) - 512 + 24, new byte[] {1, 2, 3, 4}); // the time stamp
+    Path back = tmp.resolve("back.raw");
+    DiskImages.convert(vhd, null, back, new WriteOptions.Raw(), new WriteJob(2, 0, "back.raw"));
+    TestDisks.assertSameBytes(tmp.resolve("src-8.raw"), back, 8 << 20);
+    patch(vhd, 24, new byte[] {1, 2, 3, 4}); // the copy too
+    refused(vhd, "VHD footer checksum is");
+  }
+
   /**
    * Virtual PC and old QEMU size a VHD by its CHS geometry; the current-size field may say more.
    * Ingot reads the size qemu-img reads.
