@@ -1,6 +1,8 @@
 package dev.ingot.diag;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Renders diagnostics as text the way Packer (HCL's text writer) does:
@@ -41,14 +43,30 @@ public final class DiagnosticPrinter {
     this.options = options == null ? Options.PLAIN : options;
   }
 
-  /** All diagnostics, one after the other, each ending with a blank line. */
+  /**
+   * The diagnostics, one after the other, each ending with a blank line; after the first {@link
+   * #MAX_SHOWN}, a line counting the rest (a damaged file can give thousands, and the first ones
+   * are those to fix).
+   */
   public String format(Diagnostics diagnostics) {
     StringBuilder out = new StringBuilder();
-    for (Diagnostic d : diagnostics.all()) {
-      out.append(format(d));
+    List<Diagnostic> all = diagnostics.all();
+    for (int i = 0; i < all.size() && i < MAX_SHOWN; i++) {
+      out.append(format(all.get(i)));
+    }
+    if (all.size() > MAX_SHOWN) {
+      long errors = all.stream().skip(MAX_SHOWN).filter(Diagnostic::isError).count();
+      out.append("… and ")
+          .append(all.size() - MAX_SHOWN)
+          .append(" more (")
+          .append(errors)
+          .append(" errors) not shown; fix the ones above first.\n\n");
     }
     return out.toString();
   }
+
+  /** How many diagnostics one report shows in full. */
+  public static final int MAX_SHOWN = 50;
 
   /** One diagnostic, ending with a blank line. */
   public String format(Diagnostic d) {
@@ -88,32 +106,50 @@ public final class DiagnosticPrinter {
     out.append(":\n");
     int hlStart = subject.start().byteOffset();
     int hlEnd = Math.max(subject.end().byteOffset(), hlStart + 1); // show empty ranges as one
+    List<int[]> lines = new ArrayList<>(); // {number, start, end} of each line the subject meets
     int lineNo = 1;
     int pos = 0;
-    while (pos < src.length) {
+    while (pos < src.length && pos < hlEnd) {
       int nl = indexOf(src, (byte) '\n', pos);
       int next = nl < 0 ? src.length : nl + 1;
       int end = nl < 0 ? src.length : nl;
       if (end > pos && src[end - 1] == '\r') {
         end--;
       }
-      if (pos < hlEnd && hlStart < Math.max(end, pos + 1)) {
-        appendLine(src, lineNo, pos, end, hlStart, hlEnd, out);
+      if (hlStart < Math.max(end, pos + 1)) {
+        lines.add(new int[] {lineNo, pos, end});
       }
       pos = next;
       lineNo++;
     }
+    if (!lines.isEmpty() && sources.hides(file, lines.getFirst()[1], lines.getLast()[2] + 1)) {
+      out.append("  (source code not shown: it holds a sensitive value)\n\n");
+      return;
+    }
+    for (int i = 0; i < lines.size() && i < MAX_LINES; i++) {
+      int[] l = lines.get(i);
+      appendLine(src, l[0], l[1], l[2], hlStart, hlEnd, out);
+    }
+    if (lines.size() > MAX_LINES) {
+      out.append("      … (").append(lines.size() - MAX_LINES).append(" more lines)\n");
+    }
     out.append('\n');
   }
+
+  // A snippet shows a window of its subject: a diagnostic about a 300 KB one-line file repeated
+  // the whole line each time, and a cascade of them printed gigabytes.
+  private static final int MAX_LINES = 8;
+  private static final int CONTEXT = 60;
+  private static final int MAX_HIGHLIGHT = 120;
 
   private void appendLine(
       byte[] src, int lineNo, int start, int end, int hlStart, int hlEnd, StringBuilder out) {
     String prefix = String.format("%4d: ", lineNo);
     int a = Math.min(Math.max(start, hlStart), end);
     int b = Math.max(Math.min(end, hlEnd), a);
-    String before = text(src, start, a);
-    String highlighted = text(src, a, b);
-    String after = text(src, b, end);
+    String before = tail(text(src, start, a), CONTEXT);
+    String highlighted = head(text(src, a, b), MAX_HIGHLIGHT);
+    String after = head(text(src, b, end), CONTEXT);
     out.append(prefix);
     if (options.color() && !highlighted.isEmpty()) {
       out.append(before).append(HIGHLIGHT).append(highlighted).append(RESET).append(after);
@@ -127,6 +163,19 @@ public final class DiagnosticPrinter {
       int n = Math.max(1, highlighted.codePointCount(0, highlighted.length()));
       out.append("^".repeat(n)).append('\n');
     }
+  }
+
+  /** The first {@code n} code points of {@code s}, with "…" when it was longer. */
+  private static String head(String s, int n) {
+    return s.codePointCount(0, s.length()) <= n
+        ? s
+        : s.substring(0, s.offsetByCodePoints(0, n)) + "…";
+  }
+
+  /** The last {@code n} code points of {@code s}, with "…" before them when it was longer. */
+  private static String tail(String s, int n) {
+    int count = s.codePointCount(0, s.length());
+    return count <= n ? s : "…" + s.substring(s.offsetByCodePoints(0, count - n));
   }
 
   private static String text(byte[] src, int from, int to) {

@@ -1,6 +1,8 @@
 package dev.ingot.diag;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,7 +21,12 @@ public final class SourceSet {
     String contextAt(int byteOffset);
   }
 
-  private record Entry(byte[] bytes, ContextResolver context) {}
+  /** {@code hidden}: byte ranges {@code [start, end)} that hold sensitive values. */
+  private record Entry(byte[] bytes, ContextResolver context, List<int[]> hidden) {
+    Entry {
+      hidden = List.copyOf(hidden);
+    }
+  }
 
   private static final SourceSet EMPTY = new SourceSet(Map.of());
 
@@ -42,8 +49,38 @@ public final class SourceSet {
   /** A copy with {@code filename} added (or replaced). */
   public SourceSet with(String filename, byte[] bytes, ContextResolver context) {
     Map<String, Entry> copy = new HashMap<>(files);
-    copy.put(filename, new Entry(bytes, context == null ? offset -> "" : context));
+    copy.put(filename, new Entry(bytes, context == null ? offset -> "" : context, List.of()));
     return new SourceSet(copy);
+  }
+
+  /**
+   * A copy in which bytes {@code [start, end)} of {@code filename} hold a sensitive value (a
+   * variable declared {@code sensitive} set in a var file): printers show no line that meets them.
+   */
+  public SourceSet withHidden(String filename, int start, int end) {
+    Entry e = files.get(filename);
+    if (e == null) {
+      return this;
+    }
+    List<int[]> hidden = new ArrayList<>(e.hidden());
+    hidden.add(new int[] {start, end});
+    Map<String, Entry> copy = new HashMap<>(files);
+    copy.put(filename, new Entry(e.bytes(), e.context(), hidden));
+    return new SourceSet(copy);
+  }
+
+  /** Whether any byte of {@code [start, end)} of {@code filename} holds a sensitive value. */
+  public boolean hides(String filename, int start, int end) {
+    Entry e = files.get(filename);
+    if (e == null) {
+      return false;
+    }
+    for (int[] h : e.hidden()) {
+      if (h[0] < end && start < h[1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The whole text of {@code filename}, when known. */

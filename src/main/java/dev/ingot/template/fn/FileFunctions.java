@@ -20,8 +20,6 @@ import java.util.stream.Stream;
  * {@code HOME} of the context's environment.
  */
 final class FileFunctions {
-  /** Files larger than this are refused: templates read small text files, not disk images. */
-  static final long MAX_FILE_BYTES = 64L << 20;
 
   static final int MAX_FILESET = 100_000;
 
@@ -116,12 +114,7 @@ final class FileFunctions {
       if (Files.isDirectory(p)) {
         throw FunctionException.failed(fn, given + " is a directory, not a file");
       }
-      if (Files.size(p) > MAX_FILE_BYTES) {
-        throw FunctionException.failed(
-            fn, given + " is larger than " + (MAX_FILE_BYTES >> 20) + " MiB");
-      }
-      byte[] bytes = Files.readAllBytes(p);
-      return Args.strictUtf8(bytes);
+      return Args.strictUtf8(TextFiles.read(p));
     } catch (NoSuchFileException e) {
       throw FunctionException.failed(
           fn, "no file exists at " + given + " (relative paths start at " + ctx.baseDir() + ")");

@@ -49,6 +49,7 @@ final class GoFormat {
   static String format(String fmt, List<Value> args) throws Problem {
     StringBuilder out = new StringBuilder();
     int next = 0;
+    int used = 0; // how many arguments, from the first, the verbs reach
     int i = 0;
     while (i < fmt.length()) {
       char c = fmt.charAt(i);
@@ -144,9 +145,11 @@ final class GoFormat {
       }
       out.append(verb(spec, args.get(next), next));
       next++;
+      used = Math.max(used, next);
     }
-    if (next < args.size()) {
-      throw new Problem("too many arguments; only " + next + " used by format string", true, next);
+    // Explicit indexes may go back ("%[2]s %[1]s"): every argument up to the highest one counts.
+    if (used < args.size()) {
+      throw new Problem("too many arguments; only " + used + " used by format string", true, used);
     }
     return out.toString();
   }

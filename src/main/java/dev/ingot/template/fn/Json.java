@@ -156,7 +156,12 @@ final class Json {
       }
       case VALUE_STRING -> Value.string(p.getText());
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        java.math.BigDecimal n = p.getDecimalValue();
+        java.math.BigDecimal n;
+        try {
+          n = p.getDecimalValue();
+        } catch (NumberFormatException e) { // an exponent beyond what a decimal can hold
+          throw new DecodeError("number " + p.getText() + " is out of range at " + where(p));
+        }
         if (!Numbers.inRange(n)) {
           throw new DecodeError("number " + p.getText() + " is out of range at " + where(p));
         }

@@ -62,6 +62,11 @@ final class Parse {
     depth--;
   }
 
+  /** Whether nesting went too deep: what follows (the closing parts of the levels) is noise. */
+  boolean pastDepthLimit() {
+    return toldDepth;
+  }
+
   /** {@code e}, or a placeholder (reported) if its tree is too deep to evaluate safely. */
   Expr checkDepth(Expr e) {
     if (!AstDepth.tooDeep(e)) {

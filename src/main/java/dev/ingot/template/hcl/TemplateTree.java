@@ -53,10 +53,13 @@ final class TemplateTree {
         yield new TemplatePart.Text("", e.range());
       }
       case TemplatePiece.Close c -> {
-        p.error(
-            "Unexpected " + c.keyword() + " directive",
-            "The control directives within this template are unbalanced.",
-            c.range());
+        // After a too-deep nesting the closing directives of the levels not parsed are expected.
+        if (!p.pastDepthLimit()) {
+          p.error(
+              "Unexpected " + c.keyword() + " directive",
+              "The control directives within this template are unbalanced.",
+              c.range());
+        }
         yield new TemplatePart.Text("", c.range());
       }
     };

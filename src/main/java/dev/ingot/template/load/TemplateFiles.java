@@ -44,10 +44,12 @@ public final class TemplateFiles {
     }
     if (!Files.isRegularFile(p)) {
       diags.add(
-          Diagnostic.error(
-              "Template not found",
-              "There is no file or directory \"" + arg + "\" (from " + cwd + ").",
-              null));
+          Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+              ? Diagnostic.error("Failed to read file", unreadable(arg, p), null)
+              : Diagnostic.error(
+                  "Template not found",
+                  "There is no file or directory \"" + arg + "\" (from " + cwd + ").",
+                  null));
       return Optional.empty();
     }
     String file = p.getFileName().toString();
@@ -74,10 +76,27 @@ public final class TemplateFiles {
     return Optional.of(new Found(List.of(new SourcePath(p, arg)), List.of(), p.getParent(), root));
   }
 
+  private static boolean loaded(String name) {
+    return name.endsWith(TEMPLATE_SUFFIX)
+        || name.endsWith(".auto.pkrvars.hcl")
+        || name.endsWith(".auto.pkrvars.json");
+  }
+
+  /** Why {@code p}, which exists as a name but is no regular file, cannot be read. */
+  private static String unreadable(String name, Path p) {
+    String why =
+        Files.isSymbolicLink(p) && !Files.exists(p)
+            ? "it is a symbolic link to a missing file"
+            : Files.isDirectory(p)
+                ? "it is a directory"
+                : "it is not a regular file (a device, pipe or socket)";
+    return "The file \"" + name + "\" could not be read: " + why + ".";
+  }
+
   private static Optional<Found> directory(String arg, Path dir, List<Diagnostic> diags) {
     List<Path> all;
     try (Stream<Path> s = Files.list(dir)) {
-      all = s.filter(Files::isRegularFile).sorted().toList();
+      all = s.sorted().toList();
     } catch (IOException e) {
       diags.add(
           Diagnostic.error(
@@ -94,6 +113,14 @@ public final class TemplateFiles {
     for (Path f : all) {
       String name = f.getFileName().toString();
       SourcePath sp = new SourcePath(f, prefix + name);
+      if (!Files.isRegularFile(f)) {
+        // As Packer: a template or var file that cannot be read is an error, not skipped (a
+        // dangling link left the template quietly incomplete).
+        if (loaded(name) && !Files.isDirectory(f)) { // directories are skipped, as by Packer
+          diags.add(Diagnostic.error("Failed to read file", unreadable(prefix + name, f), null));
+        }
+        continue;
+      }
       if (name.endsWith(TEMPLATE_SUFFIX)) {
         templates.add(sp);
       } else if (name.endsWith(".auto.pkrvars.hcl")) {

@@ -2,6 +2,7 @@ package dev.ingot.template.load;
 
 import dev.ingot.diag.Diagnostic;
 import dev.ingot.diag.Diagnostics;
+import dev.ingot.diag.Range;
 import dev.ingot.diag.SourceSet;
 import dev.ingot.template.eval.EvalContext;
 import dev.ingot.template.eval.HclTemplateRenderer;
@@ -12,11 +13,11 @@ import dev.ingot.template.hcl.HclParser;
 import dev.ingot.template.model.BuildDecl;
 import dev.ingot.template.model.LocalDecl;
 import dev.ingot.template.model.Template;
+import dev.ingot.template.model.VariableDecl;
 import dev.ingot.template.model.VersionConstraint;
 import dev.ingot.template.value.Type;
 import dev.ingot.template.value.Value;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -156,12 +157,13 @@ public final class TemplateLoader {
     for (TemplateFiles.SourcePath p : paths) {
       byte[] bytes;
       try {
-        bytes = Files.readAllBytes(p.path());
+        bytes = dev.ingot.template.fn.TextFiles.read(p.path());
       } catch (IOException e) {
+        String why = e.getClass() == IOException.class ? e.getMessage() : e.toString();
         diags.add(
             Diagnostic.error(
                 "Failed to read file",
-                "The template file \"" + p.name() + "\" could not be read: " + e + ".",
+                "The template file \"" + p.name() + "\" could not be read: " + why + ".",
                 null));
         continue;
       }
@@ -184,16 +186,19 @@ public final class TemplateLoader {
         .forEach(
             (name, v) -> {
               if (d.variables().containsKey(name)) {
-                sources[0] =
-                    withText(sources[0], VariableResolver.fakeFile(VarSource.ENV, name), v.value());
+                if (!d.variables().get(name).sensitive()) {
+                  sources[0] =
+                      withText(
+                          sources[0], VariableResolver.fakeFile(VarSource.ENV, name), v.value());
+                }
                 vars.readString(VarSource.ENV, name, v.value());
               }
             });
     for (TemplateFiles.SourcePath p : found.autoVarFiles()) {
-      readFile(p.path(), p.name(), VarSource.AUTO_FILE, vars, diags, sources);
+      readFile(p.path(), p.name(), VarSource.AUTO_FILE, d, vars, diags, sources);
     }
     for (String f : req.varFiles()) {
-      readFile(req.cwd().resolve(f), f, VarSource.VAR_FILE, vars, diags, sources);
+      readFile(req.cwd().resolve(f), f, VarSource.VAR_FILE, d, vars, diags, sources);
     }
     for (String raw : req.vars()) {
       VarFlag flag;
@@ -217,8 +222,13 @@ public final class TemplateLoader {
                 null));
         continue;
       }
-      sources[0] =
-          withText(sources[0], VariableResolver.fakeFile(VarSource.CLI, flag.name()), flag.value());
+      // A sensitive value's text is not kept: its diagnostics say the source is not available,
+      // as Packer's do, instead of printing the secret.
+      if (!d.variables().get(flag.name()).sensitive()) {
+        sources[0] =
+            withText(
+                sources[0], VariableResolver.fakeFile(VarSource.CLI, flag.name()), flag.value());
+      }
       vars.readString(VarSource.CLI, flag.name(), flag.value());
     }
   }
@@ -232,6 +242,7 @@ public final class TemplateLoader {
       java.nio.file.Path path,
       String name,
       VarSource source,
+      Declarations d,
       VariableResolver vars,
       List<Diagnostic> diags,
       SourceSet[] sources) {
@@ -244,6 +255,11 @@ public final class TemplateLoader {
               read.body().<SourceSet.ContextResolver>map(BlockContext::of).orElse(o -> ""));
     }
     for (VarFiles.Entry e : read.entries()) {
+      VariableDecl decl = d.variables().get(e.name());
+      if (decl != null && decl.sensitive()) {
+        Range r = e.value().range();
+        sources[0] = sources[0].withHidden(name, r.start().byteOffset(), r.end().byteOffset());
+      }
       vars.readFileEntry(source, e, name);
     }
   }

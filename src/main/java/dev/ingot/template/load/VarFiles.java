@@ -13,8 +13,6 @@ import dev.ingot.template.hcl.Block;
 import dev.ingot.template.hcl.HclParser;
 import dev.ingot.template.value.Value;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +62,7 @@ final class VarFiles {
     }
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(path);
+      bytes = dev.ingot.template.fn.TextFiles.read(path);
     } catch (IOException e) {
       diags.add(
           Diagnostic.error(
@@ -77,7 +75,10 @@ final class VarFiles {
   }
 
   private static String reason(IOException e) {
-    return e instanceof java.nio.file.NoSuchFileException ? "there is no such file" : e.toString();
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "there is no such file";
+    }
+    return e.getClass() == IOException.class ? e.getMessage() : e.toString();
   }
 
   private static Read hcl(byte[] bytes, String name, List<Diagnostic> diags) {
@@ -117,7 +118,12 @@ final class VarFiles {
 
   private static Read json(byte[] bytes, String name, List<Diagnostic> diags) {
     List<Entry> out = new ArrayList<>();
-    try (JsonParser p = new JsonFactory().createParser(bytes)) {
+    // Duplicate keys are refused at every level, as HCL's JSON reader refuses them (the last
+    // one won without a word).
+    try (JsonParser p =
+        new JsonFactory()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .createParser(bytes)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         diags.add(
             Diagnostic.error(
@@ -144,7 +150,11 @@ final class VarFiles {
               "The variable file could not be read as JSON: " + e.getOriginalMessage() + ".",
               at == null ? null : range(name, at, at)));
     } catch (IOException e) {
-      diags.add(Diagnostic.error("Failed to read file", e.toString(), null));
+      diags.add(
+          Diagnostic.error(
+              "Failed to read file",
+              "The variable file \"" + name + "\" could not be read: " + reason(e) + ".",
+              null));
     }
     return new Read(out, Optional.of(bytes), Optional.empty());
   }
@@ -168,7 +178,15 @@ final class VarFiles {
         yield Value.tuple(items);
       }
       case VALUE_STRING -> Value.string(p.getText());
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Value.number(new BigDecimal(p.getText()));
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+        String text = p.getText();
+        var n = dev.ingot.template.value.Numbers.parse(text);
+        if (n.isEmpty()) {
+          throw new JsonParseException(
+              p, "the number " + text + " is out of range (or too long) for a template value");
+        }
+        yield Value.number(n.get());
+      }
       case VALUE_TRUE -> Value.TRUE;
       case VALUE_FALSE -> Value.FALSE;
       case VALUE_NULL -> Value.NULL;

@@ -6,6 +6,22 @@ import java.util.Objects;
 public record StringValue(String value, boolean sensitive) implements Value {
   public StringValue {
     Objects.requireNonNull(value, "string");
+    value = wellFormed(value);
+  }
+
+  /**
+   * {@code s} with each unpaired surrogate (a JSON "\ud800" escape, say) replaced by U+FFFD, as
+   * cty's strings hold Unicode text only: hashing or encoding one gave the bytes of "?".
+   */
+  private static String wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> b.appendCodePoint(c >= 0xd800 && c <= 0xdfff ? 0xfffd : c));
+        return b.toString();
+      }
+    }
+    return s;
   }
 
   @Override
