@@ -46,7 +46,8 @@ public final class DiskImages {
       if (VhdReader.isFooter(head)) {
         return DiskFormat.VHD;
       }
-      if (ch.size() >= 512 && VhdReader.isFooter(Blocks.readBe(ch, ch.size() - 512, 512))) {
+      if (ch.size() >= 512
+          && VhdReader.isFixedFooterOf(Blocks.readBe(ch, ch.size() - 512, 512), ch.size())) {
         return DiskFormat.VHD;
       }
       return DiskFormat.RAW;
@@ -71,7 +72,7 @@ public final class DiskImages {
       return OvaDisk.open(path, chain);
     }
     return VmdkReader.isDescriptorText(head)
-        ? VmdkExtentsReader.open(path, chain.links())
+        ? VmdkExtentsReader.open(path, chain)
         : VmdkReader.open(path, chain);
   }
 

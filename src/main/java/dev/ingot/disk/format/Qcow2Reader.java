@@ -238,6 +238,9 @@ public final class Qcow2Reader implements DiskReader {
         (c, e) -> {
           // Bit 0 is the zero flag of a standard cluster but part of a compressed cluster's offset.
           boolean compressed = (e & Qcow2Layout.COMPRESSED) != 0;
+          if (!compressed && (e & 1) != 0 && version == 2) {
+            throw zeroFlagInVersion2(c);
+          }
           if (compressed || ((e & Qcow2Layout.OFFSET_MASK) != 0 && (e & 1) == 0)) {
             b.add(c * cs, Math.min(size, (c + 1) * cs));
           }
@@ -257,9 +260,16 @@ public final class Qcow2Reader implements DiskReader {
       int n = Math.min(dst.remaining(), cs - in);
       ByteBuffer part = dst.slice(dst.position(), n);
       long e = offset >= size ? 0 : entry(c);
-      if (e == 0 && backing != null && offset < size) {
+      boolean compressed = (e & Qcow2Layout.COMPRESSED) != 0;
+      if (!compressed && (e & 1) != 0 && version == 2) {
+        throw zeroFlagInVersion2(c);
+      }
+      // No host offset and no zero flag: unallocated whatever other bits are set (QEMU reads the
+      // backing file there; an entry of COPIED alone read as zeros).
+      boolean unallocated = !compressed && (e & 1) == 0 && (e & Qcow2Layout.OFFSET_MASK) == 0;
+      if (unallocated && backing != null && offset < size) {
         backing.read(offset, part); // zeros past the backing image's end, as every reader gives
-      } else if ((e & Qcow2Layout.COMPRESSED) != 0) {
+      } else if (compressed) {
         cluster = cluster == null ? new byte[cs] : cluster;
         inflate(e, cluster, (int) Math.min(cs, size - c * cs));
         part.put(cluster, in, n);
@@ -349,6 +359,11 @@ public final class Qcow2Reader implements DiskReader {
             + want
             + " of a cluster: "
             + DAMAGED);
+  }
+
+  /** QEMU calls such an image corrupt: version 2 has no zero clusters. */
+  private DiskFormatException zeroFlagInVersion2(long c) {
+    return fail("cluster " + c + " has the zero flag, which version 2 images lack: " + DAMAGED);
   }
 
   private static final String DAMAGED =

@@ -58,7 +58,9 @@ final class Qcow2Writer {
   private record Out(PlainChunks.Result plain, boolean[] zeroed, byte[][] compressed) {}
 
   void write(DiskReader src, FileChannel out) throws IOException {
-    long size = src.virtualSize();
+    // qcow2 sizes are whole sectors to QEMU, which drops the rest of an unaligned header size (a
+    // 513-byte disk read back as 512): rounded up, as qemu-img create rounds it.
+    long size = Blocks.alignUp(src.virtualSize(), 512);
     Qcow2Layout layout =
         new Qcow2Layout(
             cs,

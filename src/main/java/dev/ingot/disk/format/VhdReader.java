@@ -33,6 +33,19 @@ public final class VhdReader implements DiskReader {
         && new String(b.array(), b.arrayOffset(), 8, StandardCharsets.US_ASCII).equals("conectix");
   }
 
+  /**
+   * Whether {@code tail}, the last sector of a file of {@code length} bytes with no footer copy at
+   * its start, is the footer of a fixed VHD of that file: its checksum matches and its size is the
+   * rest of the file. A raw disk's guest writes its last sector, and one holding a footer copied
+   * from elsewhere made Ingot read the disk as a smaller VHD (qemu-img probes offset 0 only).
+   */
+  static boolean isFixedFooterOf(ByteBuffer tail, long length) {
+    return isFooter(tail)
+        && checksumProblem(tail) == null
+        && tail.getInt(60) == VhdFooter.TYPE_FIXED
+        && tail.getLong(48) == length - 512;
+  }
+
   public static VhdReader open(Path path) throws IOException {
     ImageFile file = ImageFile.open(path);
     try {
@@ -58,6 +71,11 @@ public final class VhdReader implements DiskReader {
       ByteBuffer dh = file.readBe(f.getLong(16), 1024, "VHD dynamic header");
       if (!new String(dh.array(), 0, 8, StandardCharsets.US_ASCII).equals("cxsparse")) {
         throw file.fail("VHD dynamic header is missing");
+      }
+      byte[] header = dh.array().clone();
+      java.util.Arrays.fill(header, 36, 40, (byte) 0);
+      if (VhdFooter.checksum(header) != dh.getInt(36)) {
+        throw file.fail("VHD dynamic header checksum does not match: the header is damaged");
       }
       long batOffset = dh.getLong(16);
       int entries = dh.getInt(28);
@@ -96,10 +114,21 @@ public final class VhdReader implements DiskReader {
   private static ByteBuffer footer(ImageFile file, long len) throws IOException {
     ByteBuffer end = file.readBe(len - 512, 512, "VHD footer");
     String damaged = isFooter(end) ? checksumProblem(end) : null;
+    ByteBuffer copy = file.readBe(0, 512, "VHD footer copy");
     if (isFooter(end) && damaged == null) {
+      // QEMU reads a dynamic disk by the copy, other readers by the footer: they must agree.
+      if (isFooter(copy)
+          && checksumProblem(copy) == null
+          && (copy.getLong(48) != end.getLong(48) || copy.getInt(60) != end.getInt(60))) {
+        throw file.fail(
+            "the VHD footer (size "
+                + end.getLong(48)
+                + ") and its copy at the start (size "
+                + copy.getLong(48)
+                + ") disagree: the image is damaged");
+      }
       return end;
     }
-    ByteBuffer copy = file.readBe(0, 512, "VHD footer copy");
     if (isFooter(copy) && checksumProblem(copy) == null) {
       return copy;
     }

@@ -39,7 +39,11 @@ final class VmdkExtentsReader implements DiskReader {
     this.size = extents.isEmpty() ? 0 : extents.getLast().start() + extents.getLast().length();
   }
 
-  static VmdkExtentsReader open(Path path, LinkedFiles links) throws IOException {
+  /**
+   * Opens the descriptor {@code path}; its sparse extents are opened one level down {@code chain},
+   * so that a delta extent whose parent is this descriptor again ends at the chain's limit.
+   */
+  static VmdkExtentsReader open(Path path, Chain chain) throws IOException {
     if (Files.size(path) > MAX_DESCRIPTOR) {
       throw new DiskFormatException(path + ": VMDK descriptor larger than 1 MiB");
     }
@@ -53,17 +57,29 @@ final class VmdkExtentsReader implements DiskReader {
     List<Extent> out = new ArrayList<>();
     long start = 0;
     try {
-      for (String line : text.split("\n")) {
-        Matcher m = EXTENT.matcher(line.strip());
-        if (!m.matches()) {
+      String[] lines = text.split("\n");
+      for (int n = 0; n < lines.length; n++) {
+        String line = withoutComment(lines[n]).strip();
+        if (!ACCESS.matcher(line).lookingAt()) {
           continue;
+        }
+        Matcher m = EXTENT.matcher(line);
+        if (!m.matches()) {
+          // Skipping it would drop that part of the disk and convert the rest without a word.
+          throw new DiskFormatException(
+              path
+                  + ": line "
+                  + (n + 1)
+                  + " is an extent Ingot cannot read: '"
+                  + line
+                  + "' (expected ACCESS SECTORS TYPE \"FILE\" [OFFSET], numbers in decimal)");
         }
         long length = sectors(path, m.group(2), "extent size") * 512;
         if (length > Long.MAX_VALUE - start) {
           throw new DiskFormatException(
               path + ": the extents add up to more than 2^63 bytes: the descriptor is damaged");
         }
-        DiskReader r = extent(path, m.group(3), m.group(4), m.group(5), length, links);
+        DiskReader r = extent(path, m.group(3), m.group(4), m.group(5), length, chain);
         out.add(new Extent(start, length, r));
         start += length;
       }
@@ -82,7 +98,7 @@ final class VmdkExtentsReader implements DiskReader {
   }
 
   private static DiskReader extent(
-      Path descriptor, String kind, String file, String offset, long length, LinkedFiles links)
+      Path descriptor, String kind, String file, String offset, long length, Chain chain)
       throws IOException {
     if (kind.equals("ZERO")) {
       return null;
@@ -90,7 +106,7 @@ final class VmdkExtentsReader implements DiskReader {
     if (file == null || file.isEmpty()) {
       throw new DiskFormatException(descriptor + ": " + kind + " extent without a file name");
     }
-    Path f = links.resolve(descriptor, file, "extent file");
+    Path f = chain.links().resolve(descriptor, file, "extent file");
     return switch (kind) {
       case "FLAT", "VMFS" -> {
         long at = offset == null ? 0 : sectors(descriptor, offset, "extent offset") * 512;
@@ -103,7 +119,7 @@ final class VmdkExtentsReader implements DiskReader {
         yield RawReader.window(ch, f, at, length);
       }
       case "SPARSE" -> {
-        VmdkReader r = VmdkReader.open(f, Chain.top(links));
+        VmdkReader r = VmdkReader.open(f, chain.below());
         if (r.virtualSize() != length) {
           r.close();
           throw new DiskFormatException(
@@ -115,6 +131,22 @@ final class VmdkExtentsReader implements DiskReader {
           throw new DiskFormatException(
               descriptor + ": VMDK extents of kind " + kind + " are not supported");
     };
+  }
+
+  private static final Pattern ACCESS = Pattern.compile("^(RW|RDONLY|NOACCESS)\\b");
+
+  /** {@code line} up to a {@code #} that is not inside quotes. */
+  private static String withoutComment(String line) {
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == '#' && !quoted) {
+        return line.substring(0, i);
+      }
+    }
+    return line;
   }
 
   /** A sector count of the descriptor, as a number of sectors whose bytes fit in a long. */

@@ -43,7 +43,8 @@ public final class TarIndex {
       char type = (char) h[TarFields.TYPE];
       long len = TarFields.number(h, TarFields.SIZE, 12, "size");
       long data = pos + TarFields.BLOCK;
-      if (len < 0 || data + len > size) {
+      // Compared without adding: a base-256 size near 2^63 overflowed the sum past the check.
+      if (len < 0 || len > size - data) {
         throw new TarFormatException(
             "tar member at byte " + pos + " runs past the end of the file");
       }
@@ -54,7 +55,8 @@ public final class TarIndex {
         default -> {
           String name = name(h, pax, longName);
           long real = pax.containsKey("size") ? TarFields.decimal(pax, "size", name) : len;
-          if (data + real > size) {
+          // A negative PAX size moved the next header back: the index looped for ever.
+          if (real < 0 || real > size - data) {
             throw new TarFormatException("tar member '" + name + "' runs past the end of the file");
           }
           if (type == '0' || type == 0) {

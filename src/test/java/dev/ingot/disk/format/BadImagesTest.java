@@ -170,6 +170,7 @@ class BadImagesTest {
       f.seek(dyn + 28);
       f.writeInt(0x40000000); // max table entries
     }
+    Patch.vhdChecksum(vhd, dyn, 1024, 36);
     Path back = tmp.resolve("back.raw");
     toRaw(vhd, back);
     TestDisks.assertSameBytes(src, back, 8 << 20);
@@ -177,6 +178,7 @@ class BadImagesTest {
       f.seek(dyn + 16);
       f.writeLong(1L << 40); // the table's offset, past the end
     }
+    Patch.vhdChecksum(vhd, dyn, 1024, 36);
     Path out = tmp.resolve("none.raw");
     assertThatThrownBy(() -> toRaw(vhd, out))
         .isInstanceOf(DiskFormatException.class)
