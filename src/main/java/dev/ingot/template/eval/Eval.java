@@ -5,6 +5,7 @@ import dev.ingot.diag.Range;
 import dev.ingot.diag.Suggest;
 import dev.ingot.template.hcl.Expr;
 import dev.ingot.template.hcl.Step;
+import dev.ingot.template.value.Numbers;
 import dev.ingot.template.value.Type;
 import dev.ingot.template.value.Value;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ final class Eval {
     }
     try {
       return switch (e) {
-        case Expr.Number n -> Value.number(n.value());
+        case Expr.Number n -> Value.number(Numbers.rounded(n.value()));
         case Expr.Bool b -> Value.bool(b.value());
         case Expr.Null n -> Value.NULL;
         case Expr.Invalid i -> DYNAMIC;

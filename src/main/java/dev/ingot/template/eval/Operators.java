@@ -9,19 +9,14 @@ import dev.ingot.template.value.Convert;
 import dev.ingot.template.value.Type;
 import dev.ingot.template.value.Value;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 
 /**
  * Unary and binary operators with HCL's semantics: both operands are always evaluated (no
  * short-circuit, as in HCL), converted to the operator's parameter type, then computed; an unknown
- * operand gives an unknown result and a sensitive one a sensitive result. Arithmetic is decimal,
- * rounded to 155 significant digits, about the 512-bit precision of go-cty's numbers.
+ * operand gives an unknown result and a sensitive one a sensitive result. Arithmetic rounds to
+ * 512-bit binary floats as go-cty's does (Arithmetic).
  */
 final class Operators {
-  static final MathContext PRECISION = new MathContext(155, RoundingMode.HALF_EVEN);
-  private static final long MAX_QUOTIENT_DIGITS = 100_000;
-
   private final Eval ev;
   private final Conditionals conditionals;
 
@@ -85,8 +80,7 @@ final class Operators {
     try {
       out = compute(b.op(), l, r, b.range());
     } catch (ArithmeticException e) {
-      // Exponents beyond BigDecimal's range (1e2147483647 * 10) or a remainder whose quotient
-      // has more digits than any real template needs: a diagnostic, not a crash.
+      // Exponents beyond BigDecimal's range: a diagnostic, not a crash.
       out = failed("the result is too large or too small to compute", b.range(), result);
     }
     return out == null ? Value.unknown(result) : out.markedIf(sensitive);
@@ -111,11 +105,11 @@ final class Operators {
       case GREATER_EQ:
         return Value.bool(a.compareTo(c) >= 0);
       case ADD:
-        return Value.number(a.add(c, PRECISION));
+        return Value.number(Arithmetic.add(a, c));
       case SUBTRACT:
-        return Value.number(a.subtract(c, PRECISION));
+        return Value.number(Arithmetic.subtract(a, c));
       case MULTIPLY:
-        return Value.number(a.multiply(c, PRECISION));
+        return Value.number(Arithmetic.multiply(a, c));
       default:
         break;
     }
@@ -130,24 +124,9 @@ final class Operators {
       return null;
     }
     if (op == BinaryOp.DIVIDE) {
-      return Value.number(a.divide(c, PRECISION));
+      return Value.number(Arithmetic.divide(a, c));
     }
-    return Value.number(remainder(a, c));
-  }
-
-  /**
-   * {@code a % c} with the sign of {@code a}, as go-cty's modulo. Exact when the quotient has up to
-   * {@link #MAX_QUOTIENT_DIGITS} integer digits ({@code 1e9999 % 7} is fine; BigDecimal's
-   * MathContext variant refuses it); beyond that it throws ArithmeticException.
-   */
-  private static BigDecimal remainder(BigDecimal a, BigDecimal c) {
-    long quotientDigits = ((long) a.precision() - a.scale()) - ((long) c.precision() - c.scale());
-    if (quotientDigits > MAX_QUOTIENT_DIGITS) {
-      throw new ArithmeticException("remainder quotient too large");
-    }
-    return quotientDigits < PRECISION.getPrecision()
-        ? a.remainder(c, PRECISION)
-        : a.remainder(c).round(PRECISION);
+    return Value.number(Arithmetic.remainder(a, c));
   }
 
   private Value convert(Value v, Type want, String what, Range subject) {

@@ -1,5 +1,6 @@
 package dev.ingot.template.fn;
 
+import dev.ingot.template.value.BinaryFloat;
 import dev.ingot.template.value.BoolValue;
 import dev.ingot.template.value.ConversionException;
 import dev.ingot.template.value.Convert;
@@ -286,12 +287,12 @@ final class GoFormat {
   private static String floatVerb(Spec s, BigDecimal x) {
     char v = s.verb;
     int prec = s.prec >= 0 ? s.prec : (v == 'g' || v == 'G') ? -1 : 6;
-    BigDecimal exact = prec < 0 ? x : BinaryFloat.nearest(x);
+    BigDecimal exact = prec < 0 ? x : BinaryFloat.of(x).exact();
     String body =
         switch (v) {
-          case 'e', 'E' -> BinaryFloat.e(exact, prec, v == 'E');
-          case 'f' -> BinaryFloat.f(exact, prec);
-          default -> BinaryFloat.g(exact, prec, v == 'G');
+          case 'e', 'E' -> FloatVerbs.e(exact, prec, v == 'E');
+          case 'f' -> FloatVerbs.f(exact, prec);
+          default -> FloatVerbs.g(exact, prec, v == 'G');
         };
     String sign = "";
     if (body.startsWith("-")) {

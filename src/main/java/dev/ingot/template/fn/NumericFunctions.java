@@ -1,15 +1,16 @@
 package dev.ingot.template.fn;
 
+import dev.ingot.template.value.BinaryFloat;
 import dev.ingot.template.value.Type;
 import dev.ingot.template.value.Value;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
 
 /**
- * Numeric functions. abs, ceil, floor, signum, max and min are exact; log and pow use 64-bit floats
+ * Numeric functions. abs, signum, max and min are exact; ceil, floor, log and pow use 64-bit floats
  * as cty does, with Go's algorithms (GoMath).
  */
 final class NumericFunctions {
@@ -18,14 +19,14 @@ final class NumericFunctions {
   static List<Function> all() {
     return List.of(
         unary("abs", "Returns the absolute value of a number.", BigDecimal::abs),
-        unary(
+        rounding(
             "ceil",
             "Returns the closest whole number greater than or equal to the number.",
-            n -> n.setScale(0, RoundingMode.CEILING)),
-        unary(
+            Math::ceil),
+        rounding(
             "floor",
             "Returns the closest whole number less than or equal to the number.",
-            n -> n.setScale(0, RoundingMode.FLOOR)),
+            Math::floor),
         Fn.builder("signum", "Returns -1, 0 or 1 for a negative, zero or positive whole number.")
             .param("num", Type.NUMBER)
             .returns(Type.NUMBER)
@@ -64,6 +65,28 @@ final class NumericFunctions {
         .param("num", Type.NUMBER)
         .returns(Type.NUMBER)
         .body((a, ctx) -> Value.number(op.apply(a.get(0).asNumber())));
+  }
+
+  /**
+   * cty 1.6's ceil and floor: the number as a float64, rounded, then Go's {@code int64(f)}, which
+   * on amd64 gives the smallest int64 for anything out of its range (floor(1e19) in Packer).
+   */
+  private static Function rounding(String name, String description, DoubleUnaryOperator op) {
+    return Fn.builder(name, description)
+        .param("num", Type.NUMBER)
+        .returns(Type.NUMBER)
+        .body(
+            (a, ctx) -> {
+              double d = BinaryFloat.of(a.get(0).asNumber()).exact().doubleValue();
+              if (Double.isInfinite(d)) {
+                String max = new BigDecimal(Double.MAX_VALUE).setScale(6).toPlainString();
+                throw FunctionException.failed(
+                    name, "value must be between -" + max + " and " + max + " inclusive");
+              }
+              double r = op.applyAsDouble(d);
+              boolean fits = r >= -0x1p63 && r < 0x1p63;
+              return Value.number(fits ? (long) r : Long.MIN_VALUE);
+            });
   }
 
   private static Function extreme(String name, String description, int sign) {

@@ -195,9 +195,15 @@ final class ExprParser {
       }
       return new Expr.Number(v, tok.range());
     } catch (NumberFormatException e) {
+      // cty takes exponents up to about 10^646456992 (then +Inf); Ingot's numbers are finite and
+      // stop at 10^10000 so that printing and arithmetic stay fast, so say which limit was hit.
+      boolean huge = tok.text().matches("(?s).*[eE][+-]?[0-9]{5,}");
       p.error(
           "Invalid number literal",
-          "Failed to recognize the value of this number literal.",
+          huge
+              ? "Ingot accepts numbers up to 10000 decimal orders of magnitude; this exponent is"
+                  + " beyond that."
+              : "Failed to recognize the value of this number literal.",
           tok.range());
       return new Expr.Invalid(tok.range());
     }

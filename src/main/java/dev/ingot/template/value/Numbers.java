@@ -12,6 +12,12 @@ public final class Numbers {
    */
   public static final int MAX_EXPONENT = 10_000;
 
+  /**
+   * Decimals 10^-150 apart are further apart than a 512-bit ulp (about 10^-154 of the number), so
+   * one this short is alone within its float's half-ulp bounds and is the shortest printed.
+   */
+  private static final int FAST_DIGITS = 150;
+
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
@@ -27,10 +33,23 @@ public final class Numbers {
     }
     try {
       BigDecimal d = new BigDecimal(s);
-      return inRange(d) ? Optional.of(d) : Optional.empty();
+      return inRange(d) ? Optional.of(rounded(d)) : Optional.empty();
     } catch (NumberFormatException | ArithmeticException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * {@code x} as cty holds it: the nearest 512-bit float, written as the shortest decimal Go prints
+   * for that float ({@code 0.1} stays 0.1, {@code 1.0000…0001} past 155 digits becomes 1).
+   */
+  public static BigDecimal rounded(BigDecimal x) {
+    BigDecimal d = x.signum() == 0 ? BigDecimal.ZERO : x.stripTrailingZeros();
+    // Up to 150 digits, x is the only decimal that short within half an ulp of its float.
+    if (d.precision() <= FAST_DIGITS) {
+      return d;
+    }
+    return BinaryFloat.of(d).toDecimal();
   }
 
   /** Whether the number's magnitude is within {@link #MAX_EXPONENT} decimal orders. */

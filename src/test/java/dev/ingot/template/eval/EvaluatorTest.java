@@ -27,10 +27,17 @@ class EvaluatorTest {
 
   @Test
   void hugeNumbersGiveExactResultsOrADiagnosticNeverAnException() {
-    // Found by HclFuzzTest: BigDecimal.remainder with a MathContext refused this quotient.
-    assertThat(ok("1e9999 % 9999999")).isEqualTo(Value.of(1000));
-    assertThat(ok("1e10000 % 1e-10000")).isEqualTo(Value.of(0));
-    // Literals stop at exponent 10000, products do not: 1e110000 % 7 is refused, not computed.
+    // cty's modulo truncates a 512-bit quotient, so these are far from the exact 1000 and 0;
+    // the 9845 and 9846 digits are Packer 1.6.6's output, checked whole.
+    assertThat(ok("1e9999 % 9999999").toString())
+        .startsWith("-40929404655266556561675724152384600424075")
+        .endsWith("9112341504")
+        .hasSize(9846);
+    assertThat(ok("1e10000 % 1e-10000").toString())
+        .startsWith("-42071293072856612429303453348670406164382")
+        .endsWith("35136557056")
+        .hasSize(9847);
+    // Literals and results stop at exponent 10000: 1e110000 % 7 is refused, not computed.
     String huge = String.join(" * ", java.util.Collections.nCopies(11, "1e10000"));
     Diagnostic d = error(huge + " % 7");
     assertThat(d.summary()).isEqualTo("Operation failed");

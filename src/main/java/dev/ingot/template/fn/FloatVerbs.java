@@ -1,72 +1,16 @@
 package dev.ingot.template.fn;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Numbers the way cty holds them: binary floating point with a 512-bit mantissa. cty parses {@code
- * 0.35} to the nearest such float, which is a little below 0.35, so {@code format("%.1f", 0.35)}
- * gives "0.3". To print the same digits, the float verbs of {@code format} first round our exact
- * decimal to that float. Stateless; thread-safe.
+ * Go's float verbs ({@code %e %f %g}) over the exact value of a number; GoFormat first rounds the
+ * number to the 512-bit float cty holds (BinaryFloat), so {@code format("%.1f", 0.35)} gives "0.3"
+ * as in Packer. Stateless; thread-safe.
  */
-final class BinaryFloat {
-  static final int PRECISION = 512;
-
-  private BinaryFloat() {}
-
-  /** The exact decimal value of the 512-bit float nearest to {@code x} (ties to even). */
-  static BigDecimal nearest(BigDecimal x) {
-    if (x.signum() == 0) {
-      return BigDecimal.ZERO;
-    }
-    BigDecimal abs = x.abs().stripTrailingZeros();
-    BigDecimal r = abs.scale() <= 0 ? ofInteger(abs.toBigIntegerExact()) : ofFraction(abs);
-    return x.signum() < 0 ? r.negate() : r;
-  }
-
-  private static BigDecimal ofInteger(BigInteger n) {
-    int shift = n.bitLength() - PRECISION;
-    if (shift <= 0) {
-      return new BigDecimal(n);
-    }
-    BigInteger[] qr = n.divideAndRemainder(BigInteger.ONE.shiftLeft(shift));
-    BigInteger m =
-        roundHalfEven(qr[0], qr[1].shiftLeft(1).compareTo(BigInteger.ONE.shiftLeft(shift)));
-    return new BigDecimal(m.shiftLeft(shift));
-  }
-
-  private static BigDecimal ofFraction(BigDecimal x) {
-    BigInteger u = x.unscaledValue();
-    BigInteger den = BigInteger.TEN.pow(x.scale());
-    // m = u * 2^k / den must have exactly PRECISION bits before rounding.
-    int k = PRECISION - (u.bitLength() - den.bitLength());
-    BigInteger[] qr;
-    while (true) {
-      BigInteger num = k >= 0 ? u.shiftLeft(k) : u;
-      BigInteger d = k >= 0 ? den : den.shiftLeft(-k);
-      qr = num.divideAndRemainder(d);
-      int bits = qr[0].bitLength();
-      if (bits > PRECISION) {
-        k--;
-      } else if (bits < PRECISION) {
-        k++;
-      } else {
-        BigInteger m = roundHalfEven(qr[0], qr[1].shiftLeft(1).compareTo(d));
-        return k >= 0
-            ? new BigDecimal(m.multiply(BigInteger.valueOf(5).pow(k)), k)
-            : new BigDecimal(m.shiftLeft(-k));
-      }
-    }
-  }
-
-  private static BigInteger roundHalfEven(BigInteger q, int halfComparison) {
-    if (halfComparison > 0 || (halfComparison == 0 && q.testBit(0))) {
-      return q.add(BigInteger.ONE);
-    }
-    return q;
-  }
+final class FloatVerbs {
+  private FloatVerbs() {}
 
   /** Go's {@code %e}: {@code d.ddde±XX} with {@code prec} digits after the point. */
   static String e(BigDecimal x, int prec, boolean upper) {
