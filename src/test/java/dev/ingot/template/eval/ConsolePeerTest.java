@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Evaluates each line of {@code hcl/console/expressions.txt} with Ingot and with {@code packer
  * console} (1.6.6) against the same variables and locals, and compares the printed value, or the
  * summary of the first error. Known differences, left out of the list: {@code 1/0} is an error here
- * where go-cty gives {@code +Inf}, and a division that does not terminate may differ in its 155th
- * digit (decimal versus binary rounding).
+ * where go-cty gives {@code +Inf}. Numbers are 512-bit binary floats as in go-cty, so divisions
+ * that do not terminate print the same digits.
  */
 @Tag("peer")
 @Tag("slow")
