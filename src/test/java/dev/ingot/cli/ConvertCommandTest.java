@@ -202,6 +202,19 @@ class ConvertCommandTest {
     }
   }
 
+  /** Strings from an image are printed with control characters escaped (no terminal escapes). */
+  @Test
+  void diskInfoEscapesControlCharactersFromTheImage() throws Exception {
+    Files.write(tmp.resolve("d-flat.vmdk"), new byte[4096]);
+    Files.writeString(
+        tmp.resolve("d.vmdk"),
+        "# Disk DescriptorFile\nversion=1\ncreateType=\"\u001b[31mred\"\n"
+            + "RW 8 FLAT \"d-flat.vmdk\" 0\n");
+    CliTestSupport.Run r = CliTestSupport.run(tmp, Map.of(), "disk-info", "d.vmdk");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("subformat: \\x1b[31mred").doesNotContain("\u001b");
+  }
+
   /** A mistyped output directory is an error, as with qemu-img; it was made, and left empty. */
   @Test
   void anOutputInAMissingDirectoryIsRefusedAndNothingIsMade() throws Exception {

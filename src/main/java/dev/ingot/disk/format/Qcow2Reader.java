@@ -157,9 +157,13 @@ public final class Qcow2Reader implements DiskReader {
         return null;
       }
       if (type == 0xE2792ACA) {
-        return new String(
-            file.readBe(pos + 8, len, "qcow2 backing format").array(),
-            java.nio.charset.StandardCharsets.US_ASCII);
+        // QEMU reads the name up to its first NUL; some writers pad it with NULs.
+        String name =
+            new String(
+                file.readBe(pos + 8, len, "qcow2 backing format").array(),
+                java.nio.charset.StandardCharsets.US_ASCII);
+        int nul = name.indexOf('\0');
+        return nul < 0 ? name : name.substring(0, nul);
       }
       pos += 8 + ((len + 7L) & ~7L);
     }

@@ -163,6 +163,39 @@ class HostileImagesTest {
         .hasMessageContaining("runs past the end of the file");
   }
 
+  /** A backing format padded with NULs ("qcow2\0\0\0") is read as QEMU reads it. */
+  @Test
+  void aBackingFormatPaddedWithNulsIsRead() throws Exception {
+    Path base = tmp.resolve("base.qcow2");
+    TestDisks.runOk("qemu-img", "create", "-q", "-f", "qcow2", base.toString(), "1M");
+    TestDisks.runOk("qemu-io", "-f", "qcow2", "-c", "write -P 0x41 0 64k", base.toString());
+    Path ov = tmp.resolve("ov.qcow2");
+    TestDisks.runOk(
+        "qemu-img",
+        "create",
+        "-q",
+        "-f",
+        "qcow2",
+        "-b",
+        "base.qcow2",
+        "-F",
+        "qcow2",
+        ov.toString());
+    byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(ov), 65536);
+    java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(head);
+    int at = -1;
+    for (int i = 72; i + 8 < head.length; i += 8) {
+      if (h.getInt(i) == 0xE2792ACA) {
+        at = i;
+        break;
+      }
+    }
+    assertThat(at).isPositive();
+    assertThat(h.getInt(at + 4)).isEqualTo(5);
+    Patch.bytes(ov, at + 4, new byte[] {0, 0, 0, 8}); // "qcow2" and its three padding NULs
+    TestDisks.assertSameBytes(qemuRaw(ov), toRaw(ov), 1 << 20);
+  }
+
   /** qcow2 sizes are whole sectors to QEMU: a 513-byte disk was written as 513 and read as 512. */
   @Test
   void anUnalignedSizeIsRoundedUpInQcow2() throws Exception {
