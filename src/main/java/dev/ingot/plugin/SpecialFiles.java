@@ -20,6 +20,9 @@ public final class SpecialFiles {
    */
   public static String unreadableImage(Path p) throws IOException {
     if (!Files.exists(p)) {
+      if (Files.isSymbolicLink(p)) {
+        return brokenLink(p);
+      }
       return "not found";
     }
     if (Files.isRegularFile(p) || isBlockDevice(p)) {
@@ -28,6 +31,20 @@ public final class SpecialFiles {
     return Files.isDirectory(p)
         ? "a directory, not an image"
         : "a " + kind(p) + ": images are read from files and block devices";
+  }
+
+  /** Why a symbolic link leads nowhere: a loop of links, or a missing target. */
+  private static String brokenLink(Path p) {
+    try {
+      p.toRealPath();
+      return "not found";
+    } catch (java.nio.file.FileSystemLoopException e) {
+      return "a loop of symbolic links";
+    } catch (IOException e) {
+      return e.getMessage() != null && e.getMessage().contains("Too many levels")
+          ? "a loop of symbolic links"
+          : "a symbolic link to a missing file";
+    }
   }
 
   /** Whether {@code p} (links followed) is a block device, such as /dev/sdb or a loop device. */

@@ -202,6 +202,21 @@ class ConvertCommandTest {
     }
   }
 
+  /** An input that is a link leading nowhere says why ("not found" hid a loop of links). */
+  @Test
+  void brokenLinksAsInputSayWhy() throws Exception {
+    Files.createSymbolicLink(tmp.resolve("l1"), tmp.resolve("l2"));
+    Files.createSymbolicLink(tmp.resolve("l2"), tmp.resolve("l1"));
+    Files.createSymbolicLink(tmp.resolve("gone.img"), tmp.resolve("missing.img"));
+    CliTestSupport.Run loop = CliTestSupport.run(tmp, Map.of(), "disk-info", "l1");
+    assertThat(loop.exitCode()).isEqualTo(2);
+    assertThat(loop.err()).contains("image l1: a loop of symbolic links");
+    CliTestSupport.Run gone =
+        CliTestSupport.run(tmp, Map.of(), "convert", "-O", "raw", "gone.img", "o.raw");
+    assertThat(gone.exitCode()).isEqualTo(2);
+    assertThat(gone.err()).contains("gone.img: a symbolic link to a missing file");
+  }
+
   /** Strings from an image are printed with control characters escaped (no terminal escapes). */
   @Test
   void diskInfoEscapesControlCharactersFromTheImage() throws Exception {
