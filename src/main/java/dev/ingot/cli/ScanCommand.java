@@ -125,6 +125,14 @@ public final class ScanCommand implements Callable<Integer> {
     } catch (IOException | AdvisoryDbException e) {
       env.err().println("Error: " + dev.ingot.plugin.IoMessages.describe(e));
       return 2;
+    } catch (RuntimeException e) {
+      // Exit 1 means the policy failed, which CI reads as "vulnerable": an input that cannot be
+      // read (a damaged layer, a hostile tar name) must not say that.
+      env.err().println("Error: cannot scan the input: " + dev.ingot.plugin.IoMessages.describe(e));
+      if (env.env().containsKey("INGOT_DEBUG")) {
+        e.printStackTrace(env.err());
+      }
+      return 2;
     }
     String text = fmt.render(report);
     if (output == null) {

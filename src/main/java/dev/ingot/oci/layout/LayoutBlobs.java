@@ -55,7 +55,13 @@ public final class LayoutBlobs implements BlobStore {
 
   @Override
   public InputStream open(Digest d) throws IOException {
-    return Files.newInputStream(path(d));
+    Path p = path(d);
+    // A blob that is a FIFO or a link to /dev/zero would be read for ever (scan hung on one).
+    if (Files.exists(p) && !Files.isRegularFile(p)) {
+      throw new IOException(
+          "blob " + d + " of the layout " + layout + " is not a regular file (" + p + ")");
+    }
+    return Files.newInputStream(p);
   }
 
   @Override

@@ -56,13 +56,31 @@ public final class OciLayoutReader {
     return resolve(blobs, pick, p, where);
   }
 
-  /** Follows {@code d} through nested indexes to one image manifest for the platform. */
+  /** Indexes nested deeper than this are refused: real images nest one or two. */
+  static final int MAX_NESTED_INDEXES = 64;
+
+  /**
+   * Follows {@code d} through nested indexes to one image manifest for the platform, in a loop: a
+   * chain of 5,000 indexes overflowed the stack when this recursed.
+   */
   public static Image resolve(BlobStore blobs, Descriptor d, Platform p, String where)
       throws IOException {
-    byte[] bytes = read(blobs, d.digest(), where);
-    String mt = ImageIndex.declaredMediaType(bytes);
-    mt = mt != null ? mt : d.mediaType();
-    if (MediaTypes.isIndex(mt)) {
+    Descriptor cur = d;
+    for (int depth = 0; ; depth++) {
+      byte[] bytes = read(blobs, cur.digest(), where);
+      String mt = ImageIndex.declaredMediaType(bytes);
+      mt = mt != null ? mt : cur.mediaType();
+      if (!MediaTypes.isIndex(mt)) {
+        Manifest m = Manifest.parse(bytes, mt);
+        ImageConfig c = ImageConfig.parse(read(blobs, m.config().digest(), where));
+        Descriptor md =
+            Descriptor.of(m.mediaType(), cur.digest(), bytes.length).withPlatform(c.platform());
+        return new Image(md, m, c, blobs);
+      }
+      if (depth >= MAX_NESTED_INDEXES) {
+        throw new IOException(
+            where + ": image indexes nested more than " + MAX_NESTED_INDEXES + " deep");
+      }
       ImageIndex inner = ImageIndex.parse(bytes, mt);
       Descriptor next =
           p == null
@@ -71,13 +89,8 @@ public final class OciLayoutReader {
       if (next == null) {
         throw new IOException(where + " has no image for platform " + p);
       }
-      return resolve(blobs, next, p, where);
+      cur = next;
     }
-    Manifest m = Manifest.parse(bytes, mt);
-    ImageConfig c = ImageConfig.parse(read(blobs, m.config().digest(), where));
-    Descriptor md =
-        Descriptor.of(m.mediaType(), d.digest(), bytes.length).withPlatform(c.platform());
-    return new Image(md, m, c, blobs);
   }
 
   static byte[] read(BlobStore blobs, Digest d, String where) throws IOException {

@@ -147,6 +147,9 @@ final class Transport {
         + " lack that permission (ask for it, or push to a repository they may write)";
   }
 
+  /** The largest body read into memory: manifests, indexes, tokens and error documents. */
+  private static final int MAX_BODY = 4 << 20;
+
   /** One exchange without retries or auth handling; the body is read unless streaming a 2xx. */
   Res exchange(Req r, String authorization, boolean stream) throws IOException {
     long extra = r.body() == null ? 0 : r.body().length() >> 20;
@@ -165,7 +168,18 @@ final class Transport {
         return new Res(res.statusCode(), res.headers(), null, res.body());
       }
       try (InputStream in = res.body()) {
-        return new Res(res.statusCode(), res.headers(), in.readNBytes(4 << 20), null);
+        byte[] body = in.readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+          // Cut at the limit, a manifest got the digest of its first 4 MiB, with exit 0.
+          throw new IOException(
+              r.method()
+                  + " "
+                  + uri(r.target())
+                  + ": the response is larger than "
+                  + (MAX_BODY >> 20)
+                  + " MiB, more than a manifest or an error may be (skopeo has the same limit)");
+        }
+        return new Res(res.statusCode(), res.headers(), body, null);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -16,22 +16,24 @@ public final class DebControl {
   /** The stanzas of {@code text}, each a map from field name to (unfolded) value. */
   public static List<Map<String, String>> parse(String text) {
     List<Map<String, String>> out = new ArrayList<>();
-    Map<String, String> cur = new LinkedHashMap<>();
-    String last = null;
+    // Values are built in place: joining each continuation line onto a string was quadratic (a
+    // 2 MB status file with one long Description took 15 s and 1.9 GB).
+    Map<String, StringBuilder> cur = new LinkedHashMap<>();
+    StringBuilder last = null;
     for (String line : text.split("\n", -1)) {
       if (line.endsWith("\r")) {
         line = line.substring(0, line.length() - 1);
       }
       if (line.isBlank()) {
         if (!cur.isEmpty()) {
-          out.add(cur);
+          out.add(done(cur));
           cur = new LinkedHashMap<>();
         }
         last = null;
         continue;
       }
       if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && last != null) {
-        cur.merge(last, "\n" + line.substring(1), String::concat);
+        last.append('\n').append(line, 1, line.length());
         continue;
       }
       if (line.startsWith("#")) {
@@ -41,13 +43,19 @@ public final class DebControl {
       if (colon <= 0) {
         continue; // not a field; dpkg would refuse the file, a scanner reads what it can
       }
-      last = line.substring(0, colon);
-      cur.put(last, line.substring(colon + 1).strip());
+      last = new StringBuilder(line.substring(colon + 1).strip());
+      cur.put(line.substring(0, colon), last);
     }
     if (!cur.isEmpty()) {
-      out.add(cur);
+      out.add(done(cur));
     }
     return out;
+  }
+
+  private static Map<String, String> done(Map<String, StringBuilder> stanza) {
+    Map<String, String> m = new LinkedHashMap<>();
+    stanza.forEach((k, v) -> m.put(k, v.toString()));
+    return m;
   }
 
   /** The value of {@code field} (case-insensitive) or null. */

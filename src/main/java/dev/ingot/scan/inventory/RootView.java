@@ -68,8 +68,23 @@ public interface RootView {
     if (e.isEmpty() || !e.get().isRegular()) {
       return Optional.empty();
     }
+    // Metadata files (dpkg status, os-release) are small; a 3 GB one ran out of memory.
+    if (e.get().size() > MAX_READ) {
+      throw new IOException(
+          describe()
+              + ": "
+              + path
+              + " is "
+              + e.get().size()
+              + " bytes, more than the "
+              + (MAX_READ >> 20)
+              + " MiB Ingot reads of a package database or release file");
+    }
     return Optional.of(readResolved(e.get()));
   }
+
+  /** The largest file {@link #read} reads. */
+  long MAX_READ = 256L << 20;
 
   /** Like {@link #read} as UTF-8 text. */
   default Optional<String> readText(String path) throws IOException {
