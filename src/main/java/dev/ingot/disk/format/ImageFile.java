@@ -34,11 +34,20 @@ record ImageFile(Path path, FileChannel channel) implements Closeable {
    * not lie in the file ("L1 table", "data of cluster 7").
    */
   void readAt(long pos, ByteBuffer dst, String what) throws IOException {
+    check(pos, dst.remaining(), what);
+    fill(pos, dst, what);
+  }
+
+  /** Refuses {@code n} bytes at {@code pos} unless they lie in the file. */
+  private void check(long pos, int n, String what) throws IOException {
     long len = size();
-    int n = dst.remaining();
     if (pos < 0 || pos > len - n) {
       throw pastEnd(what, pos, n, len);
     }
+  }
+
+  private void fill(long pos, ByteBuffer dst, String what) throws IOException {
+    int n = dst.remaining();
     try {
       Blocks.readAt(channel, pos, dst);
     } catch (java.io.EOFException e) {
@@ -56,12 +65,9 @@ record ImageFile(Path path, FileChannel channel) implements Closeable {
     if (n < 0) {
       throw fail(what + " has a negative length (" + n + "): the image is damaged");
     }
-    long len = size();
-    if (pos < 0 || pos > len - n) {
-      throw pastEnd(what, pos, n, len); // before the buffer is allocated: n may be huge
-    }
+    check(pos, n, what); // before the buffer is allocated: n may be huge
     ByteBuffer b = ByteBuffer.allocate(n);
-    readAt(pos, b, what);
+    fill(pos, b, what);
     return b.flip();
   }
 

@@ -225,6 +225,33 @@ public final class Qcow2Reader implements DiskReader {
     return t == null ? 0 : t[(int) (cluster & ((1L << l2Bits) - 1))];
   }
 
+  /** What an L2 entry says of its cluster. */
+  private enum Kind {
+    UNALLOCATED,
+    ZERO,
+    DATA,
+    COMPRESSED
+  }
+
+  /**
+   * The kind of cluster {@code c} with L2 entry {@code e}. Bit 0 is the zero flag of a standard
+   * cluster but part of a compressed cluster's offset; an entry with no host offset and no zero
+   * flag is unallocated whatever other bits it has (QEMU reads the backing file there; one of
+   * COPIED alone read as zeros).
+   */
+  private Kind kind(long c, long e) throws DiskFormatException {
+    if ((e & Qcow2Layout.COMPRESSED) != 0) {
+      return Kind.COMPRESSED;
+    }
+    if ((e & 1) != 0) {
+      if (version == 2) {
+        throw zeroFlagInVersion2(c);
+      }
+      return Kind.ZERO;
+    }
+    return (e & Qcow2Layout.OFFSET_MASK) == 0 ? Kind.UNALLOCATED : Kind.DATA;
+  }
+
   @Override
   public DiskFormat format() {
     return DiskFormat.QCOW2;
@@ -240,12 +267,8 @@ public final class Qcow2Reader implements DiskReader {
     Extents.Builder b = new Extents.Builder();
     forEachEntry(
         (c, e) -> {
-          // Bit 0 is the zero flag of a standard cluster but part of a compressed cluster's offset.
-          boolean compressed = (e & Qcow2Layout.COMPRESSED) != 0;
-          if (!compressed && (e & 1) != 0 && version == 2) {
-            throw zeroFlagInVersion2(c);
-          }
-          if (compressed || ((e & Qcow2Layout.OFFSET_MASK) != 0 && (e & 1) == 0)) {
+          Kind k = kind(c, e);
+          if (k == Kind.DATA || k == Kind.COMPRESSED) {
             b.add(c * cs, Math.min(size, (c + 1) * cs));
           }
           return true;
@@ -264,20 +287,14 @@ public final class Qcow2Reader implements DiskReader {
       int n = Math.min(dst.remaining(), cs - in);
       ByteBuffer part = dst.slice(dst.position(), n);
       long e = offset >= size ? 0 : entry(c);
-      boolean compressed = (e & Qcow2Layout.COMPRESSED) != 0;
-      if (!compressed && (e & 1) != 0 && version == 2) {
-        throw zeroFlagInVersion2(c);
-      }
-      // No host offset and no zero flag: unallocated whatever other bits are set (QEMU reads the
-      // backing file there; an entry of COPIED alone read as zeros).
-      boolean unallocated = !compressed && (e & 1) == 0 && (e & Qcow2Layout.OFFSET_MASK) == 0;
-      if (unallocated && backing != null && offset < size) {
+      Kind k = kind(c, e);
+      if (k == Kind.UNALLOCATED && backing != null && offset < size) {
         backing.read(offset, part); // zeros past the backing image's end, as every reader gives
-      } else if (compressed) {
+      } else if (k == Kind.COMPRESSED) {
         cluster = cluster == null ? new byte[cs] : cluster;
         inflate(e, cluster, (int) Math.min(cs, size - c * cs));
         part.put(cluster, in, n);
-      } else if ((e & 1) != 0 || (e & Qcow2Layout.OFFSET_MASK) == 0) {
+      } else if (k != Kind.DATA) {
         Blocks.zero(part);
       } else {
         long host = e & Qcow2Layout.OFFSET_MASK;

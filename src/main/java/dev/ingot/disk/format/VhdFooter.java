@@ -68,6 +68,26 @@ final class VhdFooter {
     return b.array();
   }
 
+  /**
+   * Whether the checksum stored at {@code field} of a VHD structure (the footer, or the dynamic
+   * header) matches its bytes.
+   */
+  static boolean checksumHolds(byte[] structure, int field) {
+    return checksum(withoutChecksum(structure, field))
+        == java.nio.ByteBuffer.wrap(structure).getInt(field);
+  }
+
+  /** The sum {@link #checksumHolds} compares with the stored checksum. */
+  static int expectedChecksum(byte[] structure, int field) {
+    return checksum(withoutChecksum(structure, field));
+  }
+
+  private static byte[] withoutChecksum(byte[] structure, int field) {
+    byte[] b = structure.clone();
+    java.util.Arrays.fill(b, field, field + 4, (byte) 0);
+    return b;
+  }
+
   /** One's complement of the byte sum, with the checksum field counted as zero. */
   static int checksum(byte[] sector) {
     int sum = 0;

@@ -72,9 +72,7 @@ public final class VhdReader implements DiskReader {
       if (!new String(dh.array(), 0, 8, StandardCharsets.US_ASCII).equals("cxsparse")) {
         throw file.fail("VHD dynamic header is missing");
       }
-      byte[] header = dh.array().clone();
-      java.util.Arrays.fill(header, 36, 40, (byte) 0);
-      if (VhdFooter.checksum(header) != dh.getInt(36)) {
+      if (!VhdFooter.checksumHolds(dh.array(), 36)) {
         throw file.fail("VHD dynamic header checksum does not match: the header is damaged");
       }
       long batOffset = dh.getLong(16);
@@ -140,15 +138,13 @@ public final class VhdReader implements DiskReader {
 
   /** What is wrong with a footer's checksum, or null when it matches. */
   private static String checksumProblem(ByteBuffer f) {
-    byte[] sector = f.array().clone();
-    int stored = f.getInt(VhdFooter.CHECKSUM_AT);
-    java.util.Arrays.fill(sector, VhdFooter.CHECKSUM_AT, VhdFooter.CHECKSUM_AT + 4, (byte) 0);
-    int sum = VhdFooter.checksum(sector);
-    return sum == stored
-        ? null
-        : String.format(
-            "VHD footer checksum is %08x but its bytes sum to %08x: the footer is damaged",
-            stored, sum);
+    if (VhdFooter.checksumHolds(f.array(), VhdFooter.CHECKSUM_AT)) {
+      return null;
+    }
+    return String.format(
+        "VHD footer checksum is %08x but its bytes sum to %08x: the footer is damaged",
+        f.getInt(VhdFooter.CHECKSUM_AT),
+        VhdFooter.expectedChecksum(f.array(), VhdFooter.CHECKSUM_AT));
   }
 
   // 2^26 blocks: 128 TiB in 2 MiB blocks, far above the format's 2040 GiB; a 256 MiB table.

@@ -22,6 +22,8 @@ final class VmdkExtentsReader implements DiskReader {
   private static final Pattern EXTENT =
       Pattern.compile(
           "^(RW|RDONLY|NOACCESS)\\s+(\\d+)\\s+([A-Z]+)(?:\\s+\"([^\"]*)\"(?:\\s+(\\d+))?)?\\s*$");
+  // A line starting so is an extent, and must match EXTENT.
+  private static final Pattern ACCESS = Pattern.compile("^(RW|RDONLY|NOACCESS)\\b");
   private static final int MAX_DESCRIPTOR = 1 << 20;
 
   /** One extent: guest bytes {@code [start, start + length)}; {@code reader} null for zeros. */
@@ -132,8 +134,6 @@ final class VmdkExtentsReader implements DiskReader {
               descriptor + ": VMDK extents of kind " + kind + " are not supported");
     };
   }
-
-  private static final Pattern ACCESS = Pattern.compile("^(RW|RDONLY|NOACCESS)\\b");
 
   /** {@code line} up to a {@code #} that is not inside quotes. */
   private static String withoutComment(String line) {

@@ -186,11 +186,8 @@ public final class TemplateLoader {
         .forEach(
             (name, v) -> {
               if (d.variables().containsKey(name)) {
-                if (!d.variables().get(name).sensitive()) {
-                  sources[0] =
-                      withText(
-                          sources[0], VariableResolver.fakeFile(VarSource.ENV, name), v.value());
-                }
+                sources[0] =
+                    withText(sources[0], d.variables().get(name), VarSource.ENV, v.value());
                 vars.readString(VarSource.ENV, name, v.value());
               }
             });
@@ -222,19 +219,22 @@ public final class TemplateLoader {
                 null));
         continue;
       }
-      // A sensitive value's text is not kept: its diagnostics say the source is not available,
-      // as Packer's do, instead of printing the secret.
-      if (!d.variables().get(flag.name()).sensitive()) {
-        sources[0] =
-            withText(
-                sources[0], VariableResolver.fakeFile(VarSource.CLI, flag.name()), flag.value());
-      }
+      sources[0] =
+          withText(sources[0], d.variables().get(flag.name()), VarSource.CLI, flag.value());
       vars.readString(VarSource.CLI, flag.name(), flag.value());
     }
   }
 
-  /** Makes the text of a -var or environment value printable under its made-up file name. */
-  private static SourceSet withText(SourceSet s, String name, String text) {
+  /**
+   * Makes the text of a -var or environment value printable under its made-up file name. A
+   * sensitive value's text is not kept: its diagnostics say the source is not available, as
+   * Packer's do, instead of printing the secret.
+   */
+  private static SourceSet withText(SourceSet s, VariableDecl decl, VarSource from, String text) {
+    if (decl.sensitive()) {
+      return s;
+    }
+    String name = VariableResolver.fakeFile(from, decl.name());
     return s.with(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), o -> "");
   }
 

@@ -55,15 +55,30 @@ class HostileImagesTest {
         .hasMessageContaining("backing chain longer than 16 images (a loop?)");
   }
 
+  /** A 1 MiB base of {@code fmt} made by qemu-img, all 0x41, and an empty qcow2 overlay on it. */
+  private Path overlay(String fmt) throws Exception {
+    Path base = tmp.resolve("base." + fmt);
+    TestDisks.runOk("qemu-img", "create", "-q", "-f", fmt, base.toString(), "1M");
+    TestDisks.runOk("qemu-io", "-f", fmt, "-c", "write -P 0x41 0 1M", base.toString());
+    Path ov = tmp.resolve("ov.qcow2");
+    TestDisks.runOk(
+        "qemu-img",
+        "create",
+        "-q",
+        "-f",
+        "qcow2",
+        "-b",
+        base.getFileName().toString(),
+        "-F",
+        fmt,
+        ov.toString());
+    return ov;
+  }
+
   /** An L2 entry of only the COPIED bit has no cluster: QEMU reads the backing file there. */
   @Test
   void anEntryWithoutAClusterReadsTheBackingFile() throws Exception {
-    Path base = tmp.resolve("base.raw");
-    TestDisks.runOk("qemu-img", "create", "-q", "-f", "raw", base.toString(), "1M");
-    TestDisks.runOk("qemu-io", "-f", "raw", "-c", "write -P 0x41 0 1M", base.toString());
-    Path ov = tmp.resolve("ov.qcow2");
-    TestDisks.runOk(
-        "qemu-img", "create", "-q", "-f", "qcow2", "-b", "base.raw", "-F", "raw", ov.toString());
+    Path ov = overlay("raw");
     TestDisks.runOk("qemu-io", "-f", "qcow2", "-c", "write -P 0x42 0 64k", ov.toString());
     long l2 = Patch.readLongBe(ov, Patch.readLongBe(ov, 40)) & Qcow2Layout.OFFSET_MASK;
     Patch.longBe(ov, l2 + 8, Qcow2Layout.COPIED); // cluster 1: flag, no offset
@@ -166,21 +181,7 @@ class HostileImagesTest {
   /** A backing format padded with NULs ("qcow2\0\0\0") is read as QEMU reads it. */
   @Test
   void aBackingFormatPaddedWithNulsIsRead() throws Exception {
-    Path base = tmp.resolve("base.qcow2");
-    TestDisks.runOk("qemu-img", "create", "-q", "-f", "qcow2", base.toString(), "1M");
-    TestDisks.runOk("qemu-io", "-f", "qcow2", "-c", "write -P 0x41 0 64k", base.toString());
-    Path ov = tmp.resolve("ov.qcow2");
-    TestDisks.runOk(
-        "qemu-img",
-        "create",
-        "-q",
-        "-f",
-        "qcow2",
-        "-b",
-        "base.qcow2",
-        "-F",
-        "qcow2",
-        ov.toString());
+    Path ov = overlay("qcow2");
     byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(ov), 65536);
     java.nio.ByteBuffer h = java.nio.ByteBuffer.wrap(head);
     int at = -1;

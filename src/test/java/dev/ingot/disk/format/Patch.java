@@ -47,9 +47,8 @@ final class Patch {
     try (RandomAccessFile f = new RandomAccessFile(vhd.toFile(), "rw")) {
       f.seek(at);
       f.readFully(b);
-      java.util.Arrays.fill(b, field, field + 4, (byte) 0);
       f.seek(at + field);
-      f.writeInt(VhdFooter.checksum(b));
+      f.writeInt(VhdFooter.expectedChecksum(b, field));
     }
   }
 }
