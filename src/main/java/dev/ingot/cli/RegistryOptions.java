@@ -39,6 +39,11 @@ final class RegistryOptions {
   }
 
   ImageOpener.Options opener(CliEnv env, BuildLog log, boolean layers) {
+    return opener(env, log, layers, new Cancellation());
+  }
+
+  /** Options whose reads and requests stop once {@code cancel} is cancelled. */
+  ImageOpener.Options opener(CliEnv env, BuildLog log, boolean layers, Cancellation cancel) {
     Platform p;
     try {
       p = Platform.parse(platform);
@@ -49,7 +54,7 @@ final class RegistryOptions {
         p,
         settings(env),
         CredentialStore.fromEnv(env.env(), new LocalProcessRunner()),
-        new Cancellation(),
+        cancel,
         log,
         env.cwd(),
         layers);

@@ -7,11 +7,14 @@ import dev.ingot.artifact.RootFs;
 import dev.ingot.fs.DirBlobStore;
 import dev.ingot.oci.image.ImageReader;
 import dev.ingot.plugin.AtomicOutput;
+import dev.ingot.plugin.Cancellation;
+import dev.ingot.plugin.ScratchDir;
 import dev.ingot.scan.Scanner;
 import dev.ingot.scan.db.AdvisoryDb;
 import dev.ingot.scan.db.AdvisoryDbException;
 import dev.ingot.scan.harden.Hardening;
 import dev.ingot.scan.inventory.PackageSource;
+import dev.ingot.scan.inventory.ScannedFiles;
 import dev.ingot.scan.match.Severities;
 import dev.ingot.scan.policy.FailOn;
 import dev.ingot.scan.policy.Ignore;
@@ -121,11 +124,29 @@ public final class ScanCommand implements Callable<Integer> {
     Path dbDir = db != null ? env.cwd().resolve(db) : AdvisoryDb.defaultDir(env.cacheDir(cacheDir));
     ScanReport report;
     try {
-      report = new Scanner(dbDir, Ingot.VERSION).scan(source(), policy, Instant.now());
+      SignalHook.Outcome<ScanReport> run =
+          SignalHook.cancellable(
+              env.err(),
+              "stopping the scan and removing its temporary files",
+              output == null ? "the report" : output,
+              cancel -> {
+                // An image is flattened into a directory of this run, removed however it ends.
+                try (ScratchDir scratch =
+                    ScratchDir.create(env.cacheDir(cacheDir).resolve("scan"), "run")) {
+                  return new Scanner(dbDir, Ingot.VERSION)
+                      .scan(source(cancel, scratch.path()), policy, Instant.now());
+                }
+              });
+      if (run instanceof SignalHook.Outcome.Interrupted<ScanReport> i) {
+        return i.exitCode(r -> 0);
+      }
+      report = ((SignalHook.Outcome.Done<ScanReport>) run).value();
+    } catch (UsageException e) {
+      throw e;
     } catch (IOException | AdvisoryDbException e) {
       env.err().println("Error: " + dev.ingot.plugin.IoMessages.describe(e));
       return 2;
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       // Exit 1 means the policy failed, which CI reads as "vulnerable": an input that cannot be
       // read (a damaged layer, a hostile tar name) must not say that.
       env.err().println("Error: cannot scan the input: " + dev.ingot.plugin.IoMessages.describe(e));
@@ -159,7 +180,7 @@ public final class ScanCommand implements Callable<Integer> {
   }
 
   /** A directory (or dir:PATH) is read in place; anything else is an image spec to open. */
-  private PackageSource source() throws IOException {
+  private PackageSource source(Cancellation cancel, Path scratch) throws IOException {
     Path root = env.cwd().resolve(target.startsWith("dir:") ? target.substring(4) : target);
     if (target.startsWith("dir:") || Files.isDirectory(root)) {
       if (!Files.isDirectory(root)) {
@@ -181,8 +202,9 @@ public final class ScanCommand implements Callable<Integer> {
         ImageReader.read(
             target,
             new DirBlobStore(cache.resolve("oci").resolve("blobs")),
-            new DirBlobStore(cache.resolve("scan").resolve("contents")),
-            registry.opener(env, RegistryOptions.quiet(env), true));
+            new DirBlobStore(scratch),
+            registry.opener(env, RegistryOptions.quiet(env), true, cancel),
+            ScannedFiles.POLICY);
     return PackageSource.of(fs);
   }
 

@@ -44,8 +44,12 @@ public record FileEntry(
     if (size < 0) {
       throw new IllegalArgumentException("negative size: " + path);
     }
+    // One shared empty map: most entries have no xattrs, and an image of millions of files kept
+    // a pair of empty maps for each.
     xattrs =
-        Collections.unmodifiableSortedMap(new TreeMap<>(xattrs == null ? new TreeMap<>() : xattrs));
+        xattrs == null || xattrs.isEmpty()
+            ? Collections.emptySortedMap()
+            : Collections.unmodifiableSortedMap(new TreeMap<>(xattrs));
   }
 
   public static FileEntry directory(String path, int mode, int uid, int gid, long mtime) {

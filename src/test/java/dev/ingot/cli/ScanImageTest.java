@@ -65,4 +65,39 @@ class ScanImageTest {
       assertThat(got).isEqualTo(expected);
     }
   }
+
+  /**
+   * A file over 1 MiB is listed, not copied out (a 4 MB layer once wrote 4 GiB into the cache and
+   * left it there): the scan still reads the package database, and afterwards the cache's scan
+   * directory holds only the advisory database, the directory of a run that died before it could
+   * clean up included.
+   */
+  @Test
+  void aScanKeepsOnlyWhatItReadsAndLeavesNothingInTheCache() throws Exception {
+    Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+    assertThat(
+            CliTestSupport.run(
+                    tmp, env, "db", "import", Fixtures.osv(tmp.resolve("osv")).toString())
+                .exitCode())
+        .isZero();
+    Path scanDir = tmp.resolve("cache/ingot/scan");
+    Path dead = java.nio.file.Files.createDirectories(scanDir.resolve("run-999999999-1"));
+    java.nio.file.Files.writeString(dead.resolve("left"), "by a killed run");
+    TestRoots r = Fixtures.debianRoot(tmp.resolve("blobs")).zeros("opt/disk.img", 64L << 20);
+    RootFs fs = new RootFs(r.tree(), r.blobs(), List.of(), "system", "amd64", "debian-12");
+    ContainerImage img =
+        (ContainerImage)
+            new ContainerPostProcessor()
+                .process(
+                    Config.of(Map.of("formats", List.of("oci"))),
+                    fs,
+                    OciTestSupport.ctx(tmp.resolve("build"), "sample"));
+    CliTestSupport.Run run =
+        CliTestSupport.run(tmp, env, "scan", "oci-layout:" + img.layout(), "--format", "json");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("CVE-2024-0001");
+    try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(scanDir)) {
+      assertThat(left).containsExactly(scanDir.resolve("db")); // the advisory database only
+    }
+  }
 }

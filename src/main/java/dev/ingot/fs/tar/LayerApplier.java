@@ -20,21 +20,51 @@ import java.util.TreeSet;
 public final class LayerApplier {
   private final TarReader reader;
   private final TarReadOptions options;
+  private final ContentPolicy policy;
 
   public LayerApplier(BlobStore blobs, TarReadOptions options) {
+    this(blobs, options, ContentPolicy.ALL);
+  }
+
+  public LayerApplier(BlobStore blobs, TarReadOptions options, ContentPolicy policy) {
     this.reader = new TarReader(blobs, options);
     this.options = options;
+    this.policy = policy;
   }
 
   /** The tree {@code base} becomes with the layer read from {@code layer} on top. */
   public FileTree apply(FileTree base, InputStream layer) throws IOException {
+    return apply(base, layer, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #apply(FileTree, InputStream)}, refusing the layer once the contents it stores pass
+   * {@code maxStored} bytes (see {@link ContentPolicy#limitFor}).
+   */
+  public FileTree apply(FileTree base, InputStream layer, long maxStored) throws IOException {
     TreeAssembler tree = new TreeAssembler(base);
     TreeSet<String> added = new TreeSet<>();
     TarInput tar = new TarInput(layer, options);
+    long stored = 0;
     for (FileEntry e; (e = tar.next()) != null; ) {
       String name = FsPaths.name(e.path());
       if (!LayerDiff.isWhiteout(name)) {
-        tree.add(reader.withContent(e, tar));
+        boolean data = e.isRegular() && e.size() > 0;
+        if (data && !policy.keep().test(e)) {
+          tree.add(e); // Listed with its size; its bytes are skipped by the next member.
+        } else {
+          stored += data ? e.size() : 0;
+          if (stored > maxStored) {
+            throw new IOException(
+                "its files would store more than "
+                    + (maxStored >> 20)
+                    + " MiB (at "
+                    + e.path()
+                    + "), far more than its compressed size allows: refused as a likely"
+                    + " decompression bomb");
+          }
+          tree.add(reader.withContent(e, tar));
+        }
         added.add(e.path());
         continue;
       }

@@ -5,6 +5,7 @@ import dev.ingot.fs.BlobStore;
 import dev.ingot.fs.FileEntry;
 import dev.ingot.fs.FileTree;
 import dev.ingot.fs.FsPaths;
+import dev.ingot.fs.tar.ContentPolicy;
 import dev.ingot.fs.tar.TarReadOptions;
 import dev.ingot.oci.model.Image;
 import dev.ingot.oci.model.Platform;
@@ -31,12 +32,34 @@ public final class ImageReader {
    */
   public static RootFs read(
       String spec, BlobStore images, BlobStore contents, ImageOpener.Options o) throws IOException {
+    return read(spec, images, contents, o, ContentPolicy.ALL);
+  }
+
+  /**
+   * As {@link #read(String, BlobStore, BlobStore, ImageOpener.Options)}, keeping what the policy
+   * keeps.
+   */
+  public static RootFs read(
+      String spec,
+      BlobStore images,
+      BlobStore contents,
+      ImageOpener.Options o,
+      ContentPolicy policy)
+      throws IOException {
     Image img = ImageOpener.open(spec, images, o).image();
-    return toRootFs(img, contents);
+    return toRootFs(
+        new ImageFlattener(contents, TarReadOptions.DEFAULTS, policy, o.cancellation())
+            .flatten(img),
+        img,
+        contents);
   }
 
   public static RootFs toRootFs(Image img, BlobStore contents) throws IOException {
-    FileTree tree = new ImageFlattener(contents, TarReadOptions.DEFAULTS).flatten(img);
+    return toRootFs(
+        new ImageFlattener(contents, TarReadOptions.DEFAULTS).flatten(img), img, contents);
+  }
+
+  private static RootFs toRootFs(FileTree tree, Image img, BlobStore contents) throws IOException {
     return new RootFs(
         tree,
         contents,

@@ -51,6 +51,16 @@ public final class TreeRootView implements RootView {
   @Override
   public byte[] readResolved(FileEntry regular) throws IOException {
     if (regular.content() == null) {
+      if (regular.size() > 0) {
+        // A scan keeps only what it reads (ScannedFiles); a check that wants more says so.
+        throw new IOException(
+            description
+                + ": the content of "
+                + regular.path()
+                + " ("
+                + regular.size()
+                + " bytes) was not kept for reading");
+      }
       return new byte[0];
     }
     try (InputStream in = blobs.open(regular.content())) {

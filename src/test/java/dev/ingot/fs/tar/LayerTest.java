@@ -119,4 +119,46 @@ class LayerTest {
     assertThat(layer.contains("etc/b")).isFalse();
     assertThat(apply(base(), tar(layer))).isEqualTo(upper);
   }
+
+  @Test
+  void aPolicyListsLargeFilesWithoutStoringThem() throws IOException {
+    byte[] big = new byte[5000];
+    java.util.Arrays.fill(big, (byte) 'z');
+    byte[] layer =
+        new RawTar()
+            .file("etc/small", "kept")
+            .entry("opt/big", '0', null, big)
+            .entry("opt/hard", '1', "opt/big", new byte[0])
+            .bytes();
+    ContentPolicy onlySmall = new ContentPolicy(e -> e.size() <= 1000, 1 << 20, 0);
+    FileTree t =
+        new LayerApplier(blobs, TarReadOptions.DEFAULTS, onlySmall)
+            .apply(FileTree.empty(), new ByteArrayInputStream(layer));
+    assertThat(t.get("etc/small").orElseThrow().content()).isNotNull();
+    FileEntry bigEntry = t.get("opt/big").orElseThrow();
+    assertThat(bigEntry.size()).isEqualTo(5000);
+    assertThat(bigEntry.content()).isNull();
+    assertThat(blobs.has(Digest.sha256(big))).isFalse();
+    assertThat(t.get("opt/hard").orElseThrow().linkTarget()).isEqualTo("opt/big");
+  }
+
+  @Test
+  void aLayerStoringMoreThanItsLimitIsRefusedAsABomb() {
+    RawTar many = new RawTar();
+    for (int i = 0; i < 20; i++) {
+      many.file("f" + i, ("file " + i + " ").repeat(10_000));
+    }
+    byte[] layer = many.bytes();
+    ContentPolicy bounded = new ContentPolicy(e -> true, 1 << 20, 2);
+    LayerApplier applier = new LayerApplier(blobs, TarReadOptions.DEFAULTS, bounded);
+    assertThatThrownBy(
+            () ->
+                applier.apply(
+                    FileTree.empty(), new ByteArrayInputStream(layer), bounded.limitFor(100)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("more than 1 MiB")
+        .hasMessageContaining("decompression bomb");
+    assertThat(bounded.limitFor(Long.MAX_VALUE)).isEqualTo(Long.MAX_VALUE);
+    assertThat(ContentPolicy.ALL.limitFor(10)).isEqualTo(Long.MAX_VALUE);
+  }
 }
