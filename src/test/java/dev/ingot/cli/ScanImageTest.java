@@ -27,12 +27,7 @@ class ScanImageTest {
 
   @Test
   void scansEveryImageFormatLikeTheRootFilesystem() throws Exception {
-    Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString());
-    assertThat(
-            CliTestSupport.run(
-                    tmp, env, "db", "import", Fixtures.osv(tmp.resolve("osv")).toString())
-                .exitCode())
-        .isZero();
+    Map<String, String> env = cacheWithAdvisories();
     TestRoots r = Fixtures.debianRoot(tmp.resolve("blobs"));
     RootFs fs = new RootFs(r.tree(), r.blobs(), List.of(), "system", "amd64", "debian-12");
     ContainerImage img =
@@ -74,12 +69,7 @@ class ScanImageTest {
    */
   @Test
   void aScanKeepsOnlyWhatItReadsAndLeavesNothingInTheCache() throws Exception {
-    Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString());
-    assertThat(
-            CliTestSupport.run(
-                    tmp, env, "db", "import", Fixtures.osv(tmp.resolve("osv")).toString())
-                .exitCode())
-        .isZero();
+    Map<String, String> env = cacheWithAdvisories();
     Path scanDir = tmp.resolve("cache/ingot/scan");
     Path dead = java.nio.file.Files.createDirectories(scanDir.resolve("run-999999999-1"));
     java.nio.file.Files.writeString(dead.resolve("left"), "by a killed run");
@@ -99,5 +89,16 @@ class ScanImageTest {
     try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(scanDir)) {
       assertThat(left).containsExactly(scanDir.resolve("db")); // the advisory database only
     }
+  }
+
+  /** An environment whose cache holds the fixture advisories. */
+  private Map<String, String> cacheWithAdvisories() throws Exception {
+    Map<String, String> env = Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+    assertThat(
+            CliTestSupport.run(
+                    tmp, env, "db", "import", Fixtures.osv(tmp.resolve("osv")).toString())
+                .exitCode())
+        .isZero();
+    return env;
   }
 }

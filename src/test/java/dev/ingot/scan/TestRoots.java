@@ -40,34 +40,12 @@ public final class TestRoots {
   /** A file of {@code size} zero bytes (streamed into the blob store, never held in memory). */
   public TestRoots zeros(String path, long size) {
     try {
-      Digest d = blobs.put(new java.io.BufferedInputStream(zeroStream(size)));
+      Digest d = blobs.put(new java.io.BufferedInputStream(dev.ingot.testing.Zeros.of(size)));
       tree.putWithParents(FileEntry.file(path, 0644, 0, 0, 0, size, d), 0755, 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return this;
-  }
-
-  private static java.io.InputStream zeroStream(long size) {
-    return new java.io.InputStream() {
-      long left = size;
-
-      @Override
-      public int read() {
-        return left-- > 0 ? 0 : -1;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        if (left <= 0) {
-          return -1;
-        }
-        int n = (int) Math.min(len, left);
-        java.util.Arrays.fill(b, off, off + n, (byte) 0);
-        left -= n;
-        return n;
-      }
-    };
   }
 
   public TestRoots dir(String path, int mode) {

@@ -130,7 +130,10 @@ class GnuTarPeerTest {
                 java.nio.file.StandardOpenOption.WRITE);
         TarOutput out = new TarOutput(new SparseOutput(ch), -1)) {
       out.write(
-          "disk.vmdk", FileEntry.file("disk.vmdk", 0644, 0, 0, 1, big, null), null, zeros(big));
+          "disk.vmdk",
+          FileEntry.file("disk.vmdk", 0644, 0, 0, 1, big, null),
+          null,
+          dev.ingot.testing.Zeros.of(big));
       byte[] tail = "end\n".getBytes(StandardCharsets.US_ASCII);
       out.write(
           "after.txt",
@@ -154,28 +157,6 @@ class GnuTarPeerTest {
       ch.read(end, m.get(1).offset());
       assertThat(new String(end.array(), StandardCharsets.US_ASCII)).isEqualTo("end\n");
     }
-  }
-
-  private static InputStream zeros(long n) {
-    return new InputStream() {
-      long left = n;
-
-      @Override
-      public int read() {
-        return left-- > 0 ? 0 : -1;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        if (left <= 0) {
-          return -1;
-        }
-        int k = (int) Math.min(len, left);
-        java.util.Arrays.fill(b, off, off + k, (byte) 0);
-        left -= k;
-        return k;
-      }
-    };
   }
 
   /** Writes only the non-zero parts of what it is given: the rest stays a hole of the file. */
