@@ -1,8 +1,10 @@
 package dev.ingot.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.ingot.build.plan.BuildFilter;
 import dev.ingot.build.plan.Plan;
@@ -11,6 +13,8 @@ import dev.ingot.build.plan.PlannedBuild;
 import dev.ingot.build.plan.PluginRegistry;
 import dev.ingot.pkg.deb.rootfs.DebSourceSpec;
 import dev.ingot.pkg.deb.rootfs.DebianSource;
+import dev.ingot.plugin.Arg;
+import dev.ingot.plugin.ArgType;
 import dev.ingot.plugin.Config;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -40,19 +44,49 @@ final class DebSpecFile {
       return fromTemplate(file, env);
     }
     Map<String, Object> values;
-    try (JsonParser p = new JsonFactory().createParser(file.toFile())) {
+    try (JsonParser p =
+        new JsonFactory()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .createParser(file.toFile())) {
       if (!(json(p, p.nextToken()) instanceof Map<?, ?> m) || p.nextToken() != null) {
         throw new JsonParseException(p, "expected one JSON object");
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> obj = (Map<String, Object>) m;
       values = obj;
+    } catch (JsonProcessingException e) {
+      // Jackson's own message adds a "Source: REDACTED" line; file:line:col says where.
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
+      throw new UsageException(
+          where
+              + ": not a JSON object with source \"debian\" arguments: "
+              + e.getOriginalMessage());
     } catch (IOException e) {
       throw new UsageException(
-          file + ": not a JSON object with source \"debian\" arguments: " + e.getMessage());
+          "cannot read " + file + ": " + dev.ingot.plugin.IoMessages.describe(e));
     }
     Map<String, Object> plain = new LinkedHashMap<>();
     values.forEach((k, v) -> plain.put(k, plain(v)));
+    for (Map.Entry<String, Object> e : plain.entrySet()) {
+      Arg arg =
+          new DebianSource()
+              .schema()
+              .arg(e.getKey())
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          file
+                              + ": \""
+                              + e.getKey()
+                              + "\" is not an argument of source \"debian\" (it takes "
+                              + String.join(", ", new DebianSource().schema().names())
+                              + ")"));
+      if (e.getValue() != null && !fits(e.getValue(), arg.type())) {
+        throw new UsageException(file + ": \"" + e.getKey() + "\" must be " + describe(arg.type()));
+      }
+    }
     plain.putIfAbsent("lockfile", "ingot.lock");
     Path dir = file.toAbsolutePath().getParent();
     return DebianSource.spec(Config.of(plain), dir);
@@ -142,5 +176,34 @@ final class DebSpecFile {
       return out;
     }
     return v;
+  }
+
+  /** Whether a plain JSON value has the argument's type (numbers and bools pass as strings). */
+  private static boolean fits(Object v, ArgType t) {
+    return switch (t) {
+      case ArgType.Str x -> v instanceof String || v instanceof BigDecimal || v instanceof Boolean;
+      case ArgType.Num x -> v instanceof BigDecimal;
+      case ArgType.Bool x -> v instanceof Boolean;
+      case ArgType.ListOf(ArgType el) ->
+          v instanceof List<?> l && l.stream().allMatch(x -> x != null && fits(x, el));
+      case ArgType.MapOf(ArgType el) ->
+          v instanceof Map<?, ?> m && m.values().stream().allMatch(x -> x != null && fits(x, el));
+      case ArgType.Obj x -> v instanceof Map;
+      case ArgType.Any x -> true;
+    };
+  }
+
+  private static String describe(ArgType t) {
+    return switch (t) {
+      case ArgType.Str x -> "a string";
+      case ArgType.Num x -> "a number";
+      case ArgType.Bool x -> "true or false";
+      case ArgType.ListOf(ArgType el) ->
+          "a list of " + describe(el).replaceFirst("^an? ", "") + "s";
+      case ArgType.MapOf(ArgType el) ->
+          "an object of " + describe(el).replaceFirst("^an? ", "") + "s";
+      case ArgType.Obj x -> "an object";
+      case ArgType.Any x -> "any value";
+    };
   }
 }

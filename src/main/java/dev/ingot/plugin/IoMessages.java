@@ -16,6 +16,16 @@ public final class IoMessages {
 
   /** {@code t}'s message, with what happened added where the JDK gives only a path. */
   public static String describe(Throwable t) {
+    if (t instanceof java.io.UncheckedIOException u && u.getCause() != null) {
+      return describe(u.getCause()); // its message is the cause's class name and message
+    }
+    if (t instanceof FileSystemException f && f.getFile() != null && f.getFile().length() > LONG) {
+      // A path of thousands of characters (a hostile tree nested 2,500 deep) buries the reason.
+      String file = shorten(f.getFile());
+      String other = f.getOtherFile() == null ? "" : " -> " + shorten(f.getOtherFile());
+      String reason = f.getReason() == null ? f.getClass().getSimpleName() : f.getReason();
+      return file + other + " (a path of " + f.getFile().length() + " characters): " + reason;
+    }
     if (t instanceof FileSystemException f && f.getReason() == null && f.getFile() != null) {
       String what =
           switch (f) {
@@ -30,5 +40,14 @@ public final class IoMessages {
     }
     String m = t.getMessage();
     return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+  }
+
+  /** Paths longer than this are shortened in messages. */
+  private static final int LONG = 240;
+
+  private static String shorten(String path) {
+    return path.length() <= LONG
+        ? path
+        : path.substring(0, 120) + "…" + path.substring(path.length() - 80);
   }
 }

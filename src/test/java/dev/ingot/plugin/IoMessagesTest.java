@@ -28,6 +28,21 @@ class IoMessagesTest {
     assertThat(IoMessages.describe(new IOException())).isEqualTo("IOException");
   }
 
+  /** A tree nested 2,500 deep once printed a 5,000-character path before the reason. */
+  @Test
+  void aVeryLongPathIsShortenedAndAnUncheckedWrapperIsUnwrapped() {
+    String deep = "/srv/root" + "/d".repeat(2500);
+    String m =
+        IoMessages.describe(
+            new java.io.UncheckedIOException(
+                new FileSystemException(deep, null, "File name too long")));
+    assertThat(m)
+        .startsWith("/srv/root/d/d")
+        .endsWith("/d/d (a path of " + deep.length() + " characters): File name too long")
+        .doesNotContain("FileSystemException")
+        .hasSizeLessThan(300);
+  }
+
   /** Root may write anywhere, but not into an immutable directory (chattr +i). */
   @Test
   void anOutputInADirectoryThatCannotBeWrittenNamesBoth() throws Exception {

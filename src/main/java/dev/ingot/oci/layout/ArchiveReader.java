@@ -71,7 +71,14 @@ public final class ArchiveReader {
       TarInput tar = new TarInput(in, TarReadOptions.DEFAULTS.withRootless(true));
       for (FileEntry e; (e = tar.next()) != null; ) {
         if (e.isRegular()) {
-          files.put(e.path(), into.put(tar.content()));
+          Digest d = into.put(tar.content());
+          Digest before = files.put(e.path(), d);
+          if (before != null && !before.equals(d)) {
+            // Which one docker load takes is an accident of its reader; guessing could scan or
+            // load another image than the one a reviewer looked at.
+            throw new IOException(
+                file + " holds two different members named " + e.path() + ": it is ambiguous");
+          }
         } else if (e.type() == FileType.SYMLINK) {
           links.put(e.path(), FsPaths.resolveLink(e.path(), e.linkTarget()));
         }
@@ -81,16 +88,10 @@ public final class ArchiveReader {
     if (manifestFile == null) {
       throw new IOException(file + " is not a docker-archive: it has no manifest.json");
     }
-    List<Object> entries;
-    try (InputStream in = into.open(manifestFile)) {
-      entries =
-          (List<Object>)
-              Json.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-    }
+    List<Map<String, Object>> entries = manifestEntries(into, manifestFile, file);
     Map<String, Object> pick = null;
-    for (Object o : entries) {
-      Map<String, Object> m = (Map<String, Object>) o;
-      List<Object> tags = m.get("RepoTags") instanceof List<?> l ? (List<Object>) l : List.of();
+    for (Map<String, Object> m : entries) {
+      List<?> tags = m.get("RepoTags") instanceof List<?> l ? l : List.of();
       if (name == null ? entries.size() == 1 : tags.contains(name)) {
         pick = m;
         break;
@@ -100,17 +101,33 @@ public final class ArchiveReader {
       throw new IOException(
           file
               + (name == null
-                  ? " holds several images; name one (PATH:REPO:TAG)"
+                  ? entries.isEmpty()
+                      ? ": its manifest.json lists no image"
+                      : " holds several images; name one (PATH:REPO:TAG)"
                   : " has no image tagged " + name));
     }
-    Digest config = member(files, links, (String) pick.get("Config"), file);
+    if (!(pick.get("Config") instanceof String configName)) {
+      throw new IOException(
+          file + ": manifest.json: the image's \"Config\" must be the name of a member");
+    }
+    if (!(pick.get("Layers") instanceof List<?> layerNames)
+        || !layerNames.stream().allMatch(String.class::isInstance)) {
+      throw new IOException(
+          file + ": manifest.json: the image's \"Layers\" must be a list of member names");
+    }
+    Digest config = member(files, links, configName, file);
     byte[] configBytes;
     try (InputStream in = into.open(config)) {
       configBytes = in.readAllBytes();
     }
-    ImageConfig cfg = ImageConfig.parse(configBytes);
+    ImageConfig cfg;
+    try {
+      cfg = ImageConfig.parse(configBytes);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": config " + configName + ": " + e.getMessage(), e);
+    }
     List<Descriptor> layers = new ArrayList<>();
-    for (Object l : (List<Object>) pick.get("Layers")) {
+    for (Object l : layerNames) {
       Digest d = member(files, links, (String) l, file);
       layers.add(Descriptor.of(layerType(into, d), d, into.size(d)));
     }
@@ -124,6 +141,23 @@ public final class ArchiveReader {
         m,
         cfg,
         into);
+  }
+
+  /** manifest.json: a list of objects, each an image ({"Config", "RepoTags", "Layers"}). */
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> manifestEntries(
+      BlobStore into, Digest manifestFile, Path file) throws IOException {
+    Object parsed;
+    try (InputStream in = into.open(manifestFile)) {
+      parsed = Json.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      throw new IOException(file + ": manifest.json is not JSON: " + e.getMessage(), e);
+    }
+    if (!(parsed instanceof List<?> list) || !list.stream().allMatch(Map.class::isInstance)) {
+      throw new IOException(
+          file + ": manifest.json must be a list of images ({\"Config\", \"Layers\", …})");
+    }
+    return (List<Map<String, Object>>) list;
   }
 
   private static Digest member(

@@ -37,7 +37,8 @@ public final class OciLayoutReader {
 
   static Image fromIndex(byte[] indexBytes, BlobStore blobs, String name, Platform p, String where)
       throws IOException {
-    ImageIndex index = ImageIndex.parse(indexBytes, MediaTypes.OCI_INDEX);
+    ImageIndex index =
+        parsed(where, "index.json", () -> ImageIndex.parse(indexBytes, MediaTypes.OCI_INDEX));
     Descriptor pick = null;
     for (Descriptor d : index.manifests()) {
       String n = d.annotations().get(OciLayoutWriter.REF_NAME);
@@ -68,11 +69,14 @@ public final class OciLayoutReader {
     Descriptor cur = d;
     for (int depth = 0; ; depth++) {
       byte[] bytes = read(blobs, cur.digest(), where);
-      String mt = ImageIndex.declaredMediaType(bytes);
-      mt = mt != null ? mt : cur.mediaType();
+      String blob = "blob " + cur.digest();
+      String declared = parsed(where, blob, () -> ImageIndex.declaredMediaType(bytes));
+      String mt = declared != null ? declared : cur.mediaType();
       if (!MediaTypes.isIndex(mt)) {
-        Manifest m = Manifest.parse(bytes, mt);
-        ImageConfig c = ImageConfig.parse(read(blobs, m.config().digest(), where));
+        Manifest m = parsed(where, "manifest " + cur.digest(), () -> Manifest.parse(bytes, mt));
+        byte[] config = read(blobs, m.config().digest(), where);
+        ImageConfig c =
+            parsed(where, "config " + m.config().digest(), () -> ImageConfig.parse(config));
         Descriptor md =
             Descriptor.of(m.mediaType(), cur.digest(), bytes.length).withPlatform(c.platform());
         return new Image(md, m, c, blobs);
@@ -81,7 +85,7 @@ public final class OciLayoutReader {
         throw new IOException(
             where + ": image indexes nested more than " + MAX_NESTED_INDEXES + " deep");
       }
-      ImageIndex inner = ImageIndex.parse(bytes, mt);
+      ImageIndex inner = parsed(where, "index " + cur.digest(), () -> ImageIndex.parse(bytes, mt));
       Descriptor next =
           p == null
               ? inner.manifests().stream().findFirst().orElse(null)
@@ -90,6 +94,19 @@ public final class OciLayoutReader {
         throw new IOException(where + " has no image for platform " + p);
       }
       cur = next;
+    }
+  }
+
+  /**
+   * The model's parse errors ("field size must be a number") say what is wrong, not in which of a
+   * layout's many blobs: {@code what} names it.
+   */
+  static <T> T parsed(String where, String what, java.util.function.Supplier<T> parse)
+      throws IOException {
+    try {
+      return parse.get();
+    } catch (IllegalArgumentException e) {
+      throw new IOException(where + ": " + what + ": " + e.getMessage(), e);
     }
   }
 

@@ -35,7 +35,17 @@ final class JsonFields {
     if (!(v instanceof BigDecimal d)) {
       throw new IllegalArgumentException("field " + k + " must be a number");
     }
-    return d.longValueExact();
+    try {
+      return d.longValueExact();
+    } catch (ArithmeticException e) { // "Rounding necessary", "Overflow"
+      throw new IllegalArgumentException(
+          "field " + k + " must be a whole number of at most 19 digits, not " + shortText(d));
+    }
+  }
+
+  private static String shortText(BigDecimal d) {
+    String t = d.toString();
+    return t.length() > 40 ? t.substring(0, 40) + "…" : t;
   }
 
   @SuppressWarnings("unchecked")

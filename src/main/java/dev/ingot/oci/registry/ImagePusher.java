@@ -100,7 +100,15 @@ public final class ImagePusher {
     long size = img.blobs().size(d.digest());
     if (size != d.size()) {
       throw new IOException(
-          "blob " + d.digest() + " has " + size + " bytes, descriptor says " + d.size());
+          "blob "
+              + d.digest()
+              + " ("
+              + img.blobs().path(d.digest())
+              + ") has "
+              + size
+              + " bytes but the manifest says "
+              + d.size()
+              + ": the image is damaged (its manifest was not pushed)");
     }
     client.uploadBlob(repo, d.digest(), img.blobs().path(d.digest()), size);
     log.info("uploaded " + d.digest().hex().substring(0, 12) + " (" + size + " bytes)");

@@ -69,6 +69,8 @@ public final class DirRootView implements RootView {
           // Removed while we walked; nothing to check.
         }
       }
+    } catch (java.io.UncheckedIOException e) { // from the walk: a path too long, a denied dir
+      throw new IOException(describe() + ": " + dev.ingot.plugin.IoMessages.describe(e), e);
     }
     return all;
   }

@@ -1,0 +1,151 @@
+package dev.ingot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Image archives, layouts and package specs of the wrong shape, as a black-box review wrote them:
+ * each is refused with the file and the field at fault, exit 2, and no exception text
+ * (ClassCastException, "Rounding necessary", Jackson's "Source: REDACTED").
+ */
+class HostileImageInputsTest {
+  @TempDir Path tmp;
+
+  private static final String CONFIG =
+      "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}";
+
+  @Test
+  void aDockerArchiveManifestOfTheWrongShapeIsNamed() throws IOException {
+    Map<String, String> cases = new LinkedHashMap<>();
+    cases.put("{}", "manifest.json must be a list of images");
+    cases.put("[1]", "manifest.json must be a list of images");
+    cases.put("[]", "lists no image");
+    cases.put("[{\"Config\":5,\"Layers\":[]}]", "\"Config\" must be the name of a member");
+    cases.put("[{\"Layers\":[]}]", "\"Config\" must be the name of a member");
+    cases.put("[{\"Config\":\"c.json\"}]", "\"Layers\" must be a list of member names");
+    cases.put("[{\"Config\":\"c.json\",\"Layers\":[7]}]", "\"Layers\" must be a list of member");
+    cases.put("[{\"Config\":\"gone.json\",\"Layers\":[]}]", "lacks member gone.json");
+    cases.put("not json", "manifest.json is not JSON");
+    int i = 0;
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      Path tar = tmp.resolve("d" + i++ + ".tar");
+      writeTar(tar, Map.of("manifest.json", c.getKey(), "c.json", CONFIG));
+      CliTestSupport.Run run =
+          CliTestSupport.run(tmp, Map.of(), "inspect-image", "docker-archive:" + tar);
+      assertThat(run.exitCode()).as(c.getKey()).isEqualTo(2);
+      assertThat(run.err())
+          .as(c.getKey())
+          .contains(tar.toString())
+          .contains(c.getValue())
+          .doesNotContain("Exception")
+          .doesNotContain("null");
+    }
+  }
+
+  @Test
+  void aDockerArchiveWithTwoDifferentMembersOfOneNameIsAmbiguous() throws IOException {
+    Path tar = tmp.resolve("dup.tar");
+    try (TarArchiveOutputStream out = new TarArchiveOutputStream(Files.newOutputStream(tar))) {
+      put(out, "manifest.json", "[{\"Config\":\"c.json\",\"Layers\":[]}]");
+      put(out, "c.json", CONFIG);
+      put(out, "c.json", CONFIG.replace("amd64", "arm64"));
+    }
+    CliTestSupport.Run run =
+        CliTestSupport.run(tmp, Map.of(), "inspect-image", "docker-archive:" + tar);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("two different members named c.json");
+  }
+
+  @Test
+  void aDescriptorSizeThatIsNotAWholeLongNamesTheBlob() throws Exception {
+    for (String size : new String[] {"1.5", "1180591620717411303424"}) {
+      Path layout = tmp.resolve("layout-" + size.length());
+      Path blobs = Files.createDirectories(layout.resolve("blobs/sha256"));
+      String config = sha(blobs, CONFIG);
+      String manifest =
+          sha(
+              blobs,
+              "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                  + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\","
+                  + "\"digest\":\"sha256:"
+                  + config
+                  + "\",\"size\":"
+                  + size
+                  + "},\"layers\":[]}");
+      Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+      Files.writeString(
+          layout.resolve("index.json"),
+          "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":"
+              + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:"
+              + manifest
+              + "\",\"size\":10}]}");
+      CliTestSupport.Run run =
+          CliTestSupport.run(tmp, Map.of(), "inspect-image", "oci-layout:" + layout);
+      assertThat(run.exitCode()).as(size).isEqualTo(2);
+      assertThat(run.err())
+          .as(size)
+          .contains("manifest sha256:" + manifest)
+          .contains("field size must be a whole number")
+          .doesNotContain("Rounding")
+          .doesNotContain("Overflow");
+    }
+  }
+
+  @Test
+  void aJsonPackageSpecOfTheWrongShapeSaysWhereAndWhat() throws IOException {
+    Map<String, String> cases = new LinkedHashMap<>();
+    cases.put("[1]", "spec.json:1:4: not a JSON object");
+    cases.put("{\"a\":", "spec.json:1:6: not a JSON object");
+    cases.put("{\"packages\": 5}", "\"packages\" must be a list of strings");
+    cases.put("{\"suite\":\"a\",\"suite\":\"b\"}", "Duplicate field 'suite'");
+    cases.put("{\"bogus\": 1}", "\"bogus\" is not an argument of source \"debian\"");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      Files.writeString(tmp.resolve("spec.json"), c.getKey());
+      CliTestSupport.Run run = CliTestSupport.run(tmp, Map.of(), "lock", "spec.json");
+      assertThat(run.exitCode()).as(c.getKey()).isEqualTo(2);
+      assertThat(run.err())
+          .as(c.getKey())
+          .contains(c.getValue())
+          .doesNotContain("REDACTED")
+          .doesNotContain("Exception")
+          .doesNotContain("cannot be cast");
+    }
+  }
+
+  private static String sha(Path blobs, String text) throws Exception {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    Files.write(blobs.resolve(hex), b);
+    return hex;
+  }
+
+  private static void writeTar(Path tar, Map<String, String> members) throws IOException {
+    try (TarArchiveOutputStream out = new TarArchiveOutputStream(Files.newOutputStream(tar))) {
+      for (Map.Entry<String, String> m : members.entrySet()) {
+        put(out, m.getKey(), m.getValue());
+      }
+    }
+  }
+
+  private static void put(TarArchiveOutputStream out, String name, String text) throws IOException {
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
+    TarArchiveEntry e = new TarArchiveEntry(name);
+    e.setSize(b.length);
+    out.putArchiveEntry(e);
+    ((OutputStream) out).write(b);
+    out.closeArchiveEntry();
+  }
+}
