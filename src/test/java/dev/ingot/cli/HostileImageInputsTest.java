@@ -69,6 +69,20 @@ class HostileImageInputsTest {
     assertThat(run.err()).contains("two different members named c.json");
   }
 
+  /** An index.json over 16 MiB was cut there and reported as bad JSON. */
+  @Test
+  void anOversizedIndexIsRefusedBySize() throws IOException {
+    String index = "{\"schemaVersion\":2,\"manifests\":[]" + " ".repeat(17 << 20) + "}";
+    Path tar = tmp.resolve("big-index.tar");
+    writeTar(tar, Map.of("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}", "index.json", index));
+    CliTestSupport.Run run =
+        CliTestSupport.run(tmp, Map.of(), "inspect-image", "oci-archive:" + tar);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(tar + ": index.json is " + index.length() + " bytes, more than the 16 MiB")
+        .doesNotContain("JSON");
+  }
+
   @Test
   void aDescriptorSizeThatIsNotAWholeLongNamesTheBlob() throws Exception {
     for (String size : new String[] {"1.5", "1180591620717411303424"}) {

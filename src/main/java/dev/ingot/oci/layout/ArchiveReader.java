@@ -47,7 +47,8 @@ public final class ArchiveReader {
           continue;
         }
         if (e.path().equals("index.json")) {
-          index = tar.content().readNBytes(16 << 20);
+          OciLayoutReader.checkIndexSize(e.size(), file + ": index.json");
+          index = tar.content().readAllBytes();
         } else if (e.path().startsWith("blobs/")) {
           String[] p = e.path().split("/");
           if (p.length == 3) {

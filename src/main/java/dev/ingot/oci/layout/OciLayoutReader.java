@@ -32,7 +32,19 @@ public final class OciLayoutReader {
     if (!Files.isRegularFile(dir.resolve("oci-layout")) || !Files.isRegularFile(idx)) {
       throw new NoSuchFileException(dir + " is not an OCI image layout (no oci-layout/index.json)");
     }
+    checkIndexSize(Files.size(idx), idx.toString());
     return fromIndex(Files.readAllBytes(idx), new LayoutBlobs(dir), name, platform, dir.toString());
+  }
+
+  /** An index.json larger than this is refused: one of 16 MiB lists some 50,000 images. */
+  static final long MAX_INDEX = 16 << 20;
+
+  /** Refuses an index.json of {@code size} bytes over {@link #MAX_INDEX} (it was cut there). */
+  static void checkIndexSize(long size, String what) throws IOException {
+    if (size > MAX_INDEX) {
+      throw new IOException(
+          what + " is " + size + " bytes, more than the " + (MAX_INDEX >> 20) + " MiB Ingot reads");
+    }
   }
 
   static Image fromIndex(byte[] indexBytes, BlobStore blobs, String name, Platform p, String where)
