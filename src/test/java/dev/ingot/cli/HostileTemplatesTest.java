@@ -125,6 +125,13 @@ class HostileTemplatesTest {
     assertThat(big.err())
         .contains("big.pkrvars.json line 1")
         .contains("the number 1e99999999999 is out of");
+    Files.writeString(tmp.resolve("cut.pkrvars.json"), "{\"v\": \"x\", ");
+    CliTestSupport.Run cut = validate(Map.of(), "-var-file=cut.pkrvars.json", "t.pkr.hcl");
+    assertThat(cut.exitCode()).isEqualTo(1);
+    assertThat(cut.err())
+        .contains("cut.pkrvars.json line 1")
+        .contains("is it cut short?")
+        .doesNotContain("end-of-input");
     // A lone surrogate is U+FFFD, as in cty: its hash is that of "\uFFFD" (Packer's value).
     Files.writeString(tmp.resolve("u.pkrvars.json"), "{\"v\": \"\\ud800\"}");
     CliTestSupport.Run u =

@@ -147,7 +147,7 @@ final class VarFiles {
       diags.add(
           Diagnostic.error(
               "Invalid JSON",
-              "The variable file could not be read as JSON: " + e.getOriginalMessage() + ".",
+              "The variable file could not be read as JSON: " + jsonReason(e) + ".",
               at == null ? null : range(name, at, at)));
     } catch (IOException e) {
       diags.add(
@@ -201,5 +201,13 @@ final class VarFiles {
   private static Pos pos(JsonLocation l) {
     long offset = Math.max(0, l.getByteOffset());
     return new Pos(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()), (int) offset);
+  }
+
+  /** Jackson's reason, in plain words where it has jargon for the common case. */
+  private static String jsonReason(JsonParseException e) {
+    String m = e.getOriginalMessage();
+    return m != null && m.startsWith("Unexpected end-of-input")
+        ? "the file ends before the JSON object or list it opened is closed (is it cut short?)"
+        : m;
   }
 }
