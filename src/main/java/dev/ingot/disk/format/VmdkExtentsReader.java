@@ -111,6 +111,12 @@ final class VmdkExtentsReader implements DiskReader {
     Path f = chain.links().resolve(descriptor, file, "extent file");
     return switch (kind) {
       case "FLAT", "VMFS" -> {
+        if (offset == null && kind.equals("FLAT")) {
+          // VMware writes VMFS extents without an offset, FLAT ones always with one; QEMU refuses
+          // a FLAT line without it rather than guess 0.
+          throw new DiskFormatException(
+              descriptor + ": FLAT extent " + file + " has no offset (write 0 for the start)");
+        }
         long at = offset == null ? 0 : sectors(descriptor, offset, "extent offset") * 512;
         FileChannel ch = FileChannel.open(f);
         if (ch.size() < at || ch.size() - at < length) {

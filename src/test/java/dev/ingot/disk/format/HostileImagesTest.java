@@ -104,6 +104,15 @@ class HostileImagesTest {
         .isInstanceOf(DiskFormatException.class)
         .hasMessageContaining(d + ": line 7 is an extent Ingot cannot read: 'RW 64 FLAT");
     assertThat(f2).exists();
+    // A FLAT extent without its offset was read from 0; qemu-img refuses the line.
+    Files.writeString(d, head + "RW 16 FLAT \"f1.raw\"\n");
+    assertThatThrownBy(() -> DiskImages.open(d, null).close())
+        .isInstanceOf(DiskFormatException.class)
+        .hasMessageContaining(d + ": FLAT extent f1.raw has no offset");
+    Process q =
+        new ProcessBuilder("qemu-img", "info", d.toString()).redirectErrorStream(true).start();
+    q.getInputStream().readAllBytes();
+    assertThat(q.waitFor()).isNotZero();
   }
 
   /** A ustar header with a valid checksum; {@code size} is the 12 bytes of the size field. */
