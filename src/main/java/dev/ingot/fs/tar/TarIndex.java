@@ -54,6 +54,16 @@ public final class TarIndex {
         case 'g', 'K', 'V' -> {}
         default -> {
           String name = name(h, pax, longName);
+          // GNU sparse members keep a map of holes (after the header for type S, as PAX records
+          // or at the start of the data for PAX sparse): read as plain data they are other bytes,
+          // and the old format's extension headers were taken for a damaged next header.
+          if (type == 'S' || pax.keySet().stream().anyMatch(k -> k.startsWith("GNU.sparse."))) {
+            throw new TarFormatException(
+                "tar member '"
+                    + name
+                    + "' is stored as a GNU sparse file, which Ingot does not read in place;"
+                    + " make the archive without --sparse (or with --format=ustar)");
+          }
           long real = pax.containsKey("size") ? TarFields.decimal(pax, "size", name) : len;
           // A negative PAX size moved the next header back: the index looped for ever.
           if (real < 0 || real > size - data) {

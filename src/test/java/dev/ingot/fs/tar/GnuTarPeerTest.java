@@ -193,6 +193,44 @@ class GnuTarPeerTest {
     }
   }
 
+  /**
+   * A disk stored with {@code tar --sparse} (old GNU sparse with extension headers, PAX sparse 0.1
+   * and 1.0) is refused by name with what to do; it was "chksum is not an octal number" or the
+   * sparse map read as the disk's first bytes.
+   */
+  @Test
+  void theIndexRefusesGnuSparseMembersByName() throws Exception {
+    Path src = Files.createDirectories(tmp.resolve("sparse"));
+    try (java.nio.channels.FileChannel ch =
+        java.nio.channels.FileChannel.open(
+            src.resolve("disk.vmdk"),
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.WRITE)) {
+      for (int i = 0; i < 40; i++) { // many holes: the old format needs extension headers
+        ch.write(ByteBuffer.wrap(new byte[] {1}), i * 65536L);
+      }
+    }
+    for (List<String> opts :
+        List.of(
+            List.of("--format=gnu"),
+            List.of("--format=pax", "--sparse-version=0.1"),
+            List.of("--format=pax", "--sparse-version=1.0"))) {
+      Path tar =
+          tmp.resolve("sparse-" + String.join("", opts).replaceAll("[^a-z0-9]", "") + ".tar");
+      List<String> cmd = new java.util.ArrayList<>(List.of("tar", "--sparse"));
+      cmd.addAll(opts);
+      cmd.addAll(List.of("-cf", tar.toString(), "-C", src.toString(), "disk.vmdk"));
+      run(cmd.toArray(String[]::new));
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(tar)) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TarIndex.regularMembers(ch))
+            .as(opts.toString())
+            .isInstanceOf(TarFormatException.class)
+            .hasMessageContaining("is stored as a GNU sparse file")
+            .hasMessageContaining("without --sparse");
+      }
+    }
+  }
+
   /** TarIndex against archives GNU tar writes in each format: names, sizes and data offsets. */
   @Test
   void theIndexFindsWhatGnuTarWroteInEachFormat() throws Exception {
