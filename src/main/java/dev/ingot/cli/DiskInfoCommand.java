@@ -2,6 +2,7 @@ package dev.ingot.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ingot.diag.Printable;
 import dev.ingot.disk.format.DiskFormat;
 import dev.ingot.disk.format.DiskImages;
 import dev.ingot.disk.format.DiskInfo;
@@ -147,7 +148,7 @@ public final class DiskInfoCommand implements Callable<Integer> {
   }
 
   private void text(String name, DiskInfo info) {
-    env.out().println("image: " + printable(name));
+    env.out().println("image: " + Printable.of(name));
     env.out().println("file format: " + info.format().qemuName());
     env.out()
         .println(
@@ -161,31 +162,12 @@ public final class DiskInfoCommand implements Callable<Integer> {
       env.out().println("cluster_size: " + info.clusterSize());
     }
     if (!info.subformat().isEmpty()) {
-      env.out().println("subformat: " + printable(info.subformat()));
+      env.out().println("subformat: " + Printable.of(info.subformat()));
     }
     if (!info.details().isEmpty()) {
       env.out().println("Format specific information:");
-      info.details().forEach((k, v) -> env.out().println("    " + k + ": " + printable(v)));
+      info.details()
+          .forEach((k, v) -> env.out().println("    " + Printable.of(k) + ": " + Printable.of(v)));
     }
-  }
-
-  /**
-   * {@code v} with control characters shown as escapes: the strings come from the image (a VMDK
-   * descriptor's createType, CID, adapter), and one from elsewhere could hold terminal escape
-   * sequences that rewrite what the user sees.
-   */
-  static String printable(Object v) {
-    String s = String.valueOf(v);
-    StringBuilder b = new StringBuilder(s.length());
-    s.codePoints()
-        .forEach(
-            c -> {
-              if (Character.isISOControl(c)) {
-                b.append(String.format("\\x%02x", c));
-              } else {
-                b.appendCodePoint(c);
-              }
-            });
-    return b.toString();
   }
 }

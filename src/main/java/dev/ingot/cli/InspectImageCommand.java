@@ -1,5 +1,6 @@
 package dev.ingot.cli;
 
+import dev.ingot.diag.Printable;
 import dev.ingot.fs.DirBlobStore;
 import dev.ingot.oci.image.ImageOpener;
 import dev.ingot.oci.model.ContainerConfig;
@@ -80,9 +81,10 @@ public final class InspectImageCommand implements Callable<Integer> {
   static void print(Image img, PrintWriter out) {
     ContainerConfig c = img.config().config();
     out.println("Digest:     " + img.digest());
-    out.println("Media type: " + img.manifest().mediaType());
-    out.println("Platform:   " + img.config().platform());
-    out.println("Created:    " + (img.config().created() == null ? "-" : img.config().created()));
+    out.println("Media type: " + Printable.of(img.manifest().mediaType()));
+    out.println("Platform:   " + Printable.of(img.config().platform()));
+    Object created = img.config().created();
+    out.println("Created:    " + (created == null ? "-" : Printable.of(created)));
     List<String> cfg = new ArrayList<>();
     if (c.user() != null) {
       cfg.add("User=" + c.user());
@@ -104,12 +106,16 @@ public final class InspectImageCommand implements Callable<Integer> {
       cfg.add("StopSignal=" + c.stopSignal());
     }
     out.println("Config:");
-    cfg.forEach(x -> out.println("  " + x));
-    img.manifest().annotations().forEach((k, v) -> out.println("Annotation: " + k + "=" + v));
+    // Each entry is escaped whole: every part of it comes from the image config.
+    cfg.forEach(x -> out.println("  " + Printable.of(x)));
+    img.manifest()
+        .annotations()
+        .forEach((k, v) -> out.println("Annotation: " + Printable.of(k + "=" + v)));
     out.println("Layers:");
     int i = 1;
     for (Descriptor l : img.manifest().layers()) {
-      out.printf("  %2d  %s  %10s  %s%n", i++, l.digest(), size(l.size()), l.mediaType());
+      out.printf(
+          "  %2d  %s  %10s  %s%n", i++, l.digest(), size(l.size()), Printable.of(l.mediaType()));
     }
     out.println("Total size: " + size(img.size()));
   }

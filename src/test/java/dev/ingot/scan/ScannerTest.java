@@ -167,6 +167,41 @@ class ScannerTest {
   }
 
   @Test
+  void theTableEscapesTerminalControlsInPackageNamesAndAdvisories() throws Exception {
+    // A package name and an advisory that would recolour the terminal and forge a line.
+    String status =
+        Fixtures.STATUS
+            + "\nPackage: ev\u001b[31mil\nStatus: install ok installed\nArchitecture: amd64\n"
+            + "Version: 1.0-1\n";
+    PackageSource hostile =
+        PackageSource.of(
+            new TestRoots(tmp.resolve("hostile-blobs"))
+                .debian12()
+                .file("var/lib/dpkg/status", status)
+                .view());
+    Path osv = tmp.resolve("evil");
+    Files.createDirectories(osv);
+    Files.writeString(
+        osv.resolve("x.json"),
+        """
+        {"id":"EVIL-1\\nFAKE-LINE\\u009b2J\\u202e","summary":"x",
+         "affected":[{"package":{"ecosystem":"Debian:12","name":"ev\\u001b[31mil"},
+           "ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},
+             {"fixed":"2.0"}]}]}]}
+        """);
+    new DbImport(db).run(osv.toString(), "auto", "evil", NOW);
+    ScanReport r = new Scanner(db, "0.1.0").scan(hostile, Policy.DEFAULT, NOW);
+    String table = ReportFormat.TABLE.render(r);
+    assertThat(table)
+        .contains("ev\\x1b[31mil")
+        .contains("EVIL-1\\x0aFAKE-LINE\\x9b2J\\u202e")
+        .doesNotContain("\u001b")
+        .doesNotContain("\u009b")
+        .doesNotContain("\u202e")
+        .doesNotContain("\nFAKE-LINE");
+  }
+
+  @Test
   void anEmptyDatabaseWarnsInsteadOfPassingSilently() throws Exception {
     ScanReport r = new Scanner(tmp.resolve("none"), "0.1.0").scan(source, Policy.DEFAULT, NOW);
     assertThat(r.result().failed()).isFalse();

@@ -1,11 +1,13 @@
 package dev.ingot.scan.report;
 
+import dev.ingot.diag.Printable;
 import dev.ingot.scan.cvss.Rating;
 import dev.ingot.scan.db.SegmentMeta;
 import dev.ingot.scan.harden.CheckResult;
 import dev.ingot.scan.match.Finding;
 import dev.ingot.scan.policy.PolicyResult;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +23,22 @@ public final class TableReport {
 
   public static String render(ScanReport r) {
     StringBuilder b = new StringBuilder();
-    b.append("Scan of ").append(r.target()).append('\n');
+    b.append("Scan of ").append(Printable.of(r.target())).append('\n');
     b.append("  ")
-        .append(ReportText.osLine(r.inventory().os()))
+        .append(Printable.of(ReportText.osLine(r.inventory().os())))
         .append(", ")
         .append(r.inventory().packages().size())
         .append(" packages")
-        .append(r.inventory().format().isEmpty() ? "" : " (" + r.inventory().format() + ")")
+        .append(
+            r.inventory().format().isEmpty()
+                ? ""
+                : " (" + Printable.of(r.inventory().format()) + ")")
         .append('\n');
     for (SegmentMeta m : r.database()) {
       b.append("  database ")
-          .append(m.name())
+          .append(Printable.of(m.name()))
           .append(": ")
-          .append(m.kind())
+          .append(Printable.of(m.kind()))
           .append(", ")
           .append(m.advisories())
           .append(" advisories, imported ")
@@ -47,7 +52,10 @@ public final class TableReport {
         .append(
             p.policy().ignores().isEmpty() ? "" : ", " + p.policy().ignores().size() + " ignore(s)")
         .append('\n');
-    b.append('\n').append(p.failed() ? "FAILED: " : "PASSED: ").append(p.summary()).append("\n");
+    b.append('\n')
+        .append(p.failed() ? "FAILED: " : "PASSED: ")
+        .append(Printable.of(p.summary()))
+        .append("\n");
     findings(b, r);
     checks(b, r);
     list(b, "Not affected according to the vendor", r.suppressed());
@@ -127,12 +135,12 @@ public final class TableReport {
           .append(", ")
           .append(ReportText.verdict(j.verdict()))
           .append("] ")
-          .append(c.check().title())
+          .append(Printable.of(c.check().title()))
           .append('\n');
       for (String d : c.details()) {
-        b.append("       ").append(d).append('\n');
+        b.append("       ").append(Printable.of(d)).append('\n');
       }
-      b.append("       fix: ").append(c.check().fix()).append('\n');
+      b.append("       fix: ").append(Printable.of(c.check().fix())).append('\n');
     }
   }
 
@@ -141,10 +149,15 @@ public final class TableReport {
       return;
     }
     b.append('\n').append(title).append(":\n");
-    items.forEach(i -> b.append("  - ").append(i).append('\n'));
+    items.forEach(i -> b.append("  - ").append(Printable.of(i)).append('\n'));
   }
 
-  private static void table(StringBuilder b, List<String[]> rows) {
+  /** Cells are escaped before the widths are measured, so the columns line up as printed. */
+  private static void table(StringBuilder b, List<String[]> cells) {
+    List<String[]> rows = new ArrayList<>();
+    for (String[] c : cells) {
+      rows.add(Arrays.stream(c).map(Printable::of).toArray(String[]::new));
+    }
     int[] w = new int[rows.get(0).length];
     for (String[] r : rows) {
       for (int i = 0; i < r.length; i++) {

@@ -1,0 +1,37 @@
+package dev.ingot.diag;
+
+/**
+ * Strings from images and feeds made safe to print on a terminal. An image label, a package name or
+ * a file name could hold escape sequences that recolour, move the cursor or forge lines, so control
+ * characters and bidirectional overrides are shown as escapes; other Unicode is kept. Pure and
+ * thread-safe.
+ */
+public final class Printable {
+  private Printable() {}
+
+  /**
+   * {@code v} as text with C0 controls (newlines too), DEL and C1 controls shown as {@code \xNN},
+   * and bidi embeddings, overrides and isolates (which reorder what follows) as {@code \}{@code
+   * uNNNN}.
+   */
+  public static String of(Object v) {
+    String s = String.valueOf(v);
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints()
+        .forEach(
+            c -> {
+              if (Character.isISOControl(c)) {
+                b.append(String.format("\\x%02x", c));
+              } else if (isBidiControl(c)) {
+                b.append(String.format("\\u%04x", c));
+              } else {
+                b.appendCodePoint(c);
+              }
+            });
+    return b.toString();
+  }
+
+  private static boolean isBidiControl(int c) {
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+  }
+}
