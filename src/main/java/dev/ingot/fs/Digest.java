@@ -25,7 +25,7 @@ public record Digest(String algorithm, String hex) implements Comparable<Digest>
     }
   }
 
-  /** Parses {@code sha256:<64 hex>}. */
+  /** Parses {@code sha256:<64 hex>} or {@code sha512:<128 hex>}. */
   public static Digest parse(String s) {
     int colon = s.indexOf(':');
     if (colon < 0) {
@@ -57,10 +57,33 @@ public record Digest(String algorithm, String hex) implements Comparable<Digest>
   }
 
   public static MessageDigest sha256Md() {
+    return hasher("sha256");
+  }
+
+  /**
+   * A new hasher for this digest's algorithm. Content is checked against a digest with its own
+   * algorithm: layouts written by other tools may name blobs by sha512 (Ingot writes sha256).
+   */
+  public MessageDigest newHasher() {
+    return hasher(algorithm);
+  }
+
+  /** The digest of {@code raw}, the output of {@link #newHasher()}, in this digest's algorithm. */
+  public Digest withRaw(byte[] raw) {
+    return new Digest(algorithm, HexFormat.of().formatHex(raw));
+  }
+
+  /** Whether {@code data} hashes, with this digest's algorithm, to this digest. */
+  public boolean matches(byte[] data) {
+    return equals(withRaw(newHasher().digest(data)));
+  }
+
+  private static MessageDigest hasher(String algorithm) {
+    String jdkName = algorithm.equals("sha512") ? "SHA-512" : "SHA-256";
     try {
-      return MessageDigest.getInstance("SHA-256");
+      return MessageDigest.getInstance(jdkName);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no SHA-256", e);
+      throw new IllegalStateException("the JDK has no " + jdkName, e);
     }
   }
 

@@ -38,11 +38,12 @@ public final class DirBlobStore implements BlobStore {
     Files.createDirectories(tmpDir);
     Path tmp = Files.createTempFile(tmpDir, "blob", ".part");
     try {
-      MessageDigest md = Digest.sha256Md();
+      // Content is named by sha256, unless it is expected under another algorithm's name.
+      MessageDigest md = expected == null ? Digest.sha256Md() : expected.newHasher();
       try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), md)) {
         in.transferTo(out);
       }
-      Digest d = Digest.fromSha256(md.digest());
+      Digest d = expected == null ? Digest.fromSha256(md.digest()) : expected.withRaw(md.digest());
       if (expected != null && !expected.equals(d)) {
         throw new IOException("content digest mismatch: expected " + expected + ", got " + d);
       }

@@ -111,4 +111,36 @@ class InspectImageCommandTest {
     assertThat(json.exitCode()).as(json.err()).isZero();
     assertThat(json.out()).doesNotContain("\u001b").contains("\\u001b[31mred\\nLabel forged=yes");
   }
+
+  @Test
+  void aLayoutWithSha512DigestsIsReadAndItsBlobsAreChecked() throws Exception {
+    Layout l = new Layout(tmp.resolve("img"), "sha512");
+    l.write("{\"Labels\":{\"made-by\":\"another tool\"}}", "{}");
+    CliTestSupport.Run r = inspect("oci-layout:" + l.dir);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .containsPattern("Digest: +sha512:[0-9a-f]{128}\n")
+        .containsPattern("  1  sha512:[0-9a-f]{128} ")
+        .contains("Label made-by=another tool");
+
+    // A blob whose content is not what its sha512 name says is still refused.
+    Path config;
+    try (var blobs = Files.list(l.dir.resolve("blobs/sha512"))) {
+      config = blobs.filter(p -> readString(p).contains("\"rootfs\"")).findFirst().orElseThrow();
+    }
+    Files.writeString(config, readString(config).replace("another tool", "someone else"));
+    CliTestSupport.Run bad = inspect("oci-layout:" + l.dir);
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err())
+        .contains("blob sha512:" + config.getFileName() + " does not match its digest")
+        .doesNotContain("Exception");
+  }
+
+  private static String readString(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

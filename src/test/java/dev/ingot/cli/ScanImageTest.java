@@ -74,21 +74,26 @@ class ScanImageTest {
     Path dead = java.nio.file.Files.createDirectories(scanDir.resolve("run-999999999-1"));
     java.nio.file.Files.writeString(dead.resolve("left"), "by a killed run");
     TestRoots r = Fixtures.debianRoot(tmp.resolve("blobs")).zeros("opt/disk.img", 64L << 20);
-    RootFs fs = new RootFs(r.tree(), r.blobs(), List.of(), "system", "amd64", "debian-12");
-    ContainerImage img =
-        (ContainerImage)
-            new ContainerPostProcessor()
-                .process(
-                    Config.of(Map.of("formats", List.of("oci"))),
-                    fs,
-                    OciTestSupport.ctx(tmp.resolve("build"), "sample"));
+    Path layout = ociLayout(r);
     CliTestSupport.Run run =
-        CliTestSupport.run(tmp, env, "scan", "oci-layout:" + img.layout(), "--format", "json");
+        CliTestSupport.run(tmp, env, "scan", "oci-layout:" + layout, "--format", "json");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
     assertThat(run.out()).contains("CVE-2024-0001");
     try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(scanDir)) {
       assertThat(left).containsExactly(scanDir.resolve("db")); // the advisory database only
     }
+  }
+
+  /** The OCI layout the container post-processor writes for {@code r}. */
+  private Path ociLayout(TestRoots r) throws Exception {
+    RootFs fs = new RootFs(r.tree(), r.blobs(), List.of(), "system", "amd64", "debian-12");
+    return ((ContainerImage)
+            new ContainerPostProcessor()
+                .process(
+                    Config.of(Map.of("formats", List.of("oci"))),
+                    fs,
+                    OciTestSupport.ctx(tmp.resolve("build"), "sample")))
+        .layout();
   }
 
   /** An environment whose cache holds the fixture advisories. */
@@ -100,5 +105,22 @@ class ScanImageTest {
                 .exitCode())
         .isZero();
     return env;
+  }
+
+  /**
+   * A layout whose blobs are all named by sha512, as skopeo can write one: it is read, its layers
+   * are checked against their sha512 digests and diff ids, and it scans like the sha256 one.
+   */
+  @Test
+  void scansALayoutNamedBySha512() throws Exception {
+    Map<String, String> env = cacheWithAdvisories();
+    TestRoots r = Fixtures.debianRoot(tmp.resolve("blobs"));
+    Path layout = ociLayout(r);
+    Path to = tmp.resolve("sha512-layout");
+    Sha512Layout.rewrite(layout, to);
+    CliTestSupport.Run run =
+        CliTestSupport.run(tmp, env, "scan", "oci-layout:" + to, "--format", "json");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("CVE-2024-0001").contains("CVE-2023-45853");
   }
 }

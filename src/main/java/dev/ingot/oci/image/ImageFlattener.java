@@ -67,8 +67,8 @@ public final class ImageFlattener {
     LayerApplier applier = new LayerApplier(contents, options, policy);
     for (int i = 0; i < layers.size(); i++) {
       Descriptor l = layers.get(i);
-      MessageDigest packed = Digest.sha256Md();
-      MessageDigest raw = Digest.sha256Md();
+      MessageDigest packed = l.digest().newHasher();
+      MessageDigest raw = diffIds.get(i).newHasher();
       try (InputStream blob =
               new DigestInputStream(
                   new Checked(img.blobs().open(l.digest()), cancellation), packed);
@@ -83,8 +83,8 @@ public final class ImageFlattener {
         // of the image's blobs is at fault.
         throw new IOException("layer " + (i + 1) + " (" + l.digest() + "): " + why(e), e);
       }
-      check(l.digest(), Digest.fromSha256(packed.digest()), "layer " + (i + 1) + " blob");
-      check(diffIds.get(i), Digest.fromSha256(raw.digest()), "layer " + (i + 1) + " diff id");
+      check(l.digest(), l.digest().withRaw(packed.digest()), "layer " + (i + 1) + " blob");
+      check(diffIds.get(i), diffIds.get(i).withRaw(raw.digest()), "layer " + (i + 1) + " diff id");
     }
     return tree;
   }

@@ -85,12 +85,12 @@ public final class DockerArchiveWriter {
 
   private static void decompress(Image img, Descriptor l, Digest diffId, Path raw)
       throws IOException {
-    MessageDigest md = Digest.sha256Md();
+    MessageDigest md = diffId.newHasher();
     try (InputStream in = Compression.autoDecompress(img.blobs().open(l.digest()));
         OutputStream out = new DigestOutputStream(Files.newOutputStream(raw), md)) {
       in.transferTo(out);
     }
-    Digest got = Digest.fromSha256(md.digest());
+    Digest got = diffId.withRaw(md.digest());
     if (!got.equals(diffId)) {
       throw new IOException(
           "layer " + l.digest() + " decompresses to " + got + ", but the config says " + diffId);

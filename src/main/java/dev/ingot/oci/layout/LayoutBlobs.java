@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 
 /**
  * The blobs of an OCI image layout, {@code <layout>/blobs/<alg>/<hex>}, as a {@link BlobStore}.
@@ -26,14 +28,23 @@ public final class LayoutBlobs implements BlobStore {
 
   @Override
   public Digest put(InputStream in, Digest expected) throws IOException {
-    Path dir = layout.resolve("blobs").resolve("sha256");
-    Files.createDirectories(dir);
+    // Content is named by sha256, unless it is expected under another algorithm's name.
+    Files.createDirectories(
+        layout.resolve("blobs").resolve(expected == null ? "sha256" : expected.algorithm()));
     Path tmp = Files.createTempFile(layout, "blob", ".part");
     try {
       Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       Digest d;
-      try (InputStream r = Files.newInputStream(tmp)) {
-        d = Digest.sha256(r);
+      if (expected == null) {
+        try (InputStream r = Files.newInputStream(tmp)) {
+          d = Digest.sha256(r);
+        }
+      } else {
+        MessageDigest md = expected.newHasher();
+        try (InputStream r = new DigestInputStream(Files.newInputStream(tmp), md)) {
+          r.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        d = expected.withRaw(md.digest());
       }
       if (expected != null && !expected.equals(d)) {
         throw new IOException("content digest mismatch: expected " + expected + ", got " + d);

@@ -4,7 +4,9 @@ import dev.ingot.fs.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes images as an OCI layout in a tar file ({@code oci-archive}, as skopeo and podman read it):
@@ -18,10 +20,17 @@ public final class OciArchiveWriter {
     ArchiveEntries a = new ArchiveEntries();
     a.dir("blobs");
     a.dir("blobs/sha256");
+    Set<String> dirs = new HashSet<>(Set.of("sha256"));
     for (Tagged t : images) {
       for (Digest d : t.image().blobDigests()) {
+        // A blob read from another tool's layout keeps its algorithm's name (sha512).
+        if (dirs.add(d.algorithm())) {
+          a.dir("blobs/" + d.algorithm());
+        }
         a.file(
-            "blobs/sha256/" + d.hex(), t.image().blobs().size(d), () -> t.image().blobs().open(d));
+            "blobs/" + d.algorithm() + "/" + d.hex(),
+            t.image().blobs().size(d),
+            () -> t.image().blobs().open(d));
       }
     }
     a.bytes("index.json", OciLayoutWriter.index(images));

@@ -46,11 +46,13 @@ public final class OciLayoutWriter {
   }
 
   private static void writeInto(Path tmp, List<Tagged> images) throws IOException {
-    Path blobs = Files.createDirectories(tmp.resolve("blobs").resolve("sha256"));
+    Files.createDirectories(tmp.resolve("blobs").resolve("sha256"));
     var mode = OutputModes.newFile();
     for (Tagged t : images) {
       for (Digest d : t.image().blobDigests()) {
-        Path dst = blobs.resolve(d.hex());
+        // A blob read from another tool's layout keeps its algorithm's name (sha512).
+        Path dst =
+            Files.createDirectories(tmp.resolve("blobs").resolve(d.algorithm())).resolve(d.hex());
         if (Files.exists(dst)) {
           continue;
         }

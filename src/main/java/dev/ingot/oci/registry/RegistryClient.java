@@ -263,8 +263,18 @@ public final class RegistryClient implements AutoCloseable {
                 "get manifest " + repo + ":" + reference,
                 Map.of("Accept", MediaTypes.ACCEPT_MANIFESTS)));
     Digest d = Digest.sha256(r.body());
-    if (reference.startsWith("sha256:") && !d.toString().equals(reference)) {
-      throw new IOException("manifest " + repo + "@" + reference + " does not match its digest");
+    if (reference.startsWith("sha256:") || reference.startsWith("sha512:")) {
+      // Checked with the reference's own algorithm; a sha512 one was not checked at all.
+      Digest want;
+      try {
+        want = Digest.parse(reference);
+      } catch (IllegalArgumentException e) {
+        throw new IOException("manifest " + repo + "@" + reference + ": " + e.getMessage());
+      }
+      if (!want.matches(r.body())) {
+        throw new IOException("manifest " + repo + "@" + reference + " does not match its digest");
+      }
+      d = want;
     }
     String mt = ImageIndex.declaredMediaType(r.body());
     if (mt == null) {
