@@ -85,7 +85,7 @@ public final class RootfsCommand implements Callable<Integer> {
     }
     cancel.check();
     long sde = env.sourceDateEpoch(0);
-    try (AtomicOutput out = AtomicOutput.file(env.cwd().resolve(output))) {
+    try (AtomicOutput out = AtomicOutput.stream(env.cwd().resolve(output))) {
       try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out.path()), 1 << 20)) {
         new TarWriter(fs.blobs(), new TarWriter.Options(sde, true)).write(fs.tree(), o);
       }

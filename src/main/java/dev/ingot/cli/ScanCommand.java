@@ -159,7 +159,7 @@ public final class ScanCommand implements Callable<Integer> {
     if (output == null) {
       env.out().print(text);
     } else {
-      try (AtomicOutput o = AtomicOutput.file(env.cwd().resolve(output))) {
+      try (AtomicOutput o = AtomicOutput.stream(env.cwd().resolve(output))) {
         Files.writeString(o.path(), text);
         o.commit(true);
       } catch (IOException e) {

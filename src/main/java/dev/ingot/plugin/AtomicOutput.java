@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -15,8 +16,9 @@ import java.util.Locale;
 /**
  * Writes an output file or directory under a temporary sibling name and renames it into place on
  * {@link #commit}, so a failed or cancelled step never leaves a half-written output. {@link #close}
- * removes the temporary when it was not committed; use it with try-with-resources. Not thread-safe
- * (one writer).
+ * removes the temporary when it was not committed; use it with try-with-resources. A {@link
+ * #stream} into a pipe or character device is written straight to instead. Not thread-safe (one
+ * writer).
  *
  * <pre>{@code
  * try (AtomicOutput out = AtomicOutput.file(target)) {
@@ -29,11 +31,21 @@ public final class AtomicOutput implements AutoCloseable {
   private final Path target;
   private final Path temp;
   private final boolean directory;
+  // Written straight to the target (a pipe or character device): no temporary, nothing to rename.
+  private final boolean direct;
   private boolean committed;
+
+  private AtomicOutput(Path stream) {
+    this.target = stream;
+    this.temp = stream;
+    this.directory = false;
+    this.direct = true;
+  }
 
   private AtomicOutput(Path target, boolean directory) throws IOException {
     this.target = writableTarget(target.toAbsolutePath().normalize());
     this.directory = directory;
+    this.direct = false;
     if (!directory && Files.isDirectory(this.target)) {
       // A file output never replaces a directory: commit would delete the whole tree.
       throw new FileSystemException(
@@ -41,6 +53,7 @@ public final class AtomicOutput implements AutoCloseable {
     }
     Path parent = this.target.getParent();
     String prefix = "." + this.target.getFileName() + ".tmp-";
+    refuseFileAncestor(parent);
     try {
       Files.createDirectories(parent);
       this.temp =
@@ -58,6 +71,21 @@ public final class AtomicOutput implements AutoCloseable {
       String why = e.getReason() == null ? "" : ": " + e.getReason().toLowerCase(Locale.ROOT);
       throw new FileSystemException(
           this.target.toString(), null, "cannot create files in " + parent + why);
+    }
+  }
+
+  /**
+   * A parent "directory" that is a file would make createDirectories say only that it "already
+   * exists"; name the file that is in the way instead.
+   */
+  private static void refuseFileAncestor(Path parent) throws NotDirectoryException {
+    for (Path p = parent; p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        if (!Files.isDirectory(p)) {
+          throw new NotDirectoryException(p.toString());
+        }
+        return;
+      }
     }
   }
 
@@ -92,6 +120,17 @@ public final class AtomicOutput implements AutoCloseable {
     return new AtomicOutput(target, false);
   }
 
+  /**
+   * As {@link #file}, for an output written front to back (a report, a tar): a target that is a
+   * character device or named pipe ({@code -o /dev/stdout}, a FIFO) is written straight to, since
+   * no temporary can be renamed onto it; {@link #path} is then the target and {@link #commit} does
+   * nothing. A block device is still refused, as by {@link #file}.
+   */
+  public static AtomicOutput stream(Path target) throws IOException {
+    Path t = target.toAbsolutePath().normalize();
+    return SpecialFiles.isStream(t) ? new AtomicOutput(t) : file(target);
+  }
+
   /** A temporary directory beside {@code target} (parent directories are created). */
   public static AtomicOutput directory(Path target) throws IOException {
     return new AtomicOutput(target, true);
@@ -113,6 +152,10 @@ public final class AtomicOutput implements AutoCloseable {
    * file ({@link OutputModes}).
    */
   public Path commit(boolean replace) throws IOException {
+    if (direct) {
+      committed = true;
+      return target;
+    }
     boolean exists = Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     if (exists && !replace) {
       throw new FileAlreadyExistsException(target.toString(), null, "output exists");
@@ -134,7 +177,7 @@ public final class AtomicOutput implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (!committed) {
+    if (!committed && !direct) {
       deleteTree(temp);
     }
   }

@@ -52,6 +52,18 @@ public final class SpecialFiles {
     return Files.exists(p) && (mode(p) & S_IFMT) == S_IFBLK;
   }
 
+  /**
+   * Whether {@code p} (links followed, so /dev/stdout too) is a character device or a named pipe:
+   * something written to front to back, which a rename would replace rather than write to.
+   */
+  public static boolean isStream(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return false;
+    }
+    int type = mode(p) & S_IFMT;
+    return type == S_IFCHR || type == S_IFIFO;
+  }
+
   /** "block device", "character device", "named pipe", "socket" or "special file". */
   public static String kind(Path p) throws IOException {
     return switch (mode(p) & S_IFMT) {

@@ -132,4 +132,33 @@ class ScanCommandTest {
     }
     assertThat(tmp.resolve("dbfile")).hasContent("x");
   }
+
+  @Test
+  void theReportGoesIntoAPipeAndAFileInThePathIsNamed() throws Exception {
+    Path fifo = tmp.resolve("report.pipe");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    java.util.concurrent.CompletableFuture<String> read =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return Files.readString(fifo);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    CliTestSupport.Run piped =
+        ingot("scan", root.toString(), "--format", "json", "-o", "report.pipe");
+    assertThat(piped.exitCode()).as(piped.err()).isZero();
+    assertThat(new ObjectMapper().readTree(read.get(30, java.util.concurrent.TimeUnit.SECONDS)))
+        .isNotNull();
+    assertThat(Files.isRegularFile(fifo)).isFalse();
+
+    // A file where a directory of the output path should be is named, not said to "exist".
+    Files.writeString(tmp.resolve("file"), "x");
+    CliTestSupport.Run notDir = ingot("scan", root.toString(), "-o", "file/x.json");
+    assertThat(notDir.exitCode()).isEqualTo(2);
+    assertThat(notDir.err())
+        .contains("cannot write file/x.json: " + tmp.resolve("file") + ": not a directory")
+        .doesNotContain("exists");
+  }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,5 +102,54 @@ class AtomicOutputTest {
     try (var files = Files.list(dir)) {
       assertThat(files).containsExactly(d);
     }
+  }
+
+  @Test
+  void aStreamIsWrittenStraightIntoANamedPipe() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    CompletableFuture<String> read =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return Files.readString(fifo);
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    try (AtomicOutput out = AtomicOutput.stream(fifo)) {
+      assertThat(out.path()).isEqualTo(fifo);
+      Files.writeString(out.path(), "report\n");
+      assertThat(out.commit(true)).isEqualTo(fifo);
+    }
+    assertThat(read.get(30, TimeUnit.SECONDS)).isEqualTo("report\n");
+    assertThat(Files.isRegularFile(fifo)).isFalse();
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(fifo);
+    }
+  }
+
+  @Test
+  void aStreamToAFileIsStillAtomic() throws Exception {
+    Path target = dir.resolve("r.json");
+    try (AtomicOutput out = AtomicOutput.stream(target)) {
+      assertThat(out.path()).isNotEqualTo(target);
+      Files.writeString(out.path(), "{}");
+      assertThat(target).doesNotExist();
+      out.commit(true);
+    }
+    assertThat(target).hasContent("{}");
+  }
+
+  @Test
+  void aFileWhereADirectoryShouldBeIsNamed() throws Exception {
+    Path file = Files.writeString(dir.resolve("file"), "x");
+    for (String out : new String[] {"file/x.json", "file/deeper/x.json"}) {
+      assertThatThrownBy(() -> AtomicOutput.stream(dir.resolve(out)))
+          .as(out)
+          .isInstanceOf(java.nio.file.NotDirectoryException.class)
+          .satisfies(e -> assertThat(IoMessages.describe(e)).isEqualTo(file + ": not a directory"));
+    }
+    assertThat(file).hasContent("x");
   }
 }
