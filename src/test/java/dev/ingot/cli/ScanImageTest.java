@@ -72,6 +72,7 @@ class ScanImageTest {
     Map<String, String> env = cacheWithAdvisories();
     Path scanDir = tmp.resolve("cache/ingot/scan");
     Path dead = java.nio.file.Files.createDirectories(scanDir.resolve("run-999999999-1"));
+    java.nio.file.Files.writeString(dead.resolve(".lock"), ""); // its run holds it no more
     java.nio.file.Files.writeString(dead.resolve("left"), "by a killed run");
     TestRoots r = Fixtures.debianRoot(tmp.resolve("blobs")).zeros("opt/disk.img", 64L << 20);
     Path layout = ociLayout(r);
