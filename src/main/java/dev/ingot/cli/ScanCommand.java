@@ -130,17 +130,21 @@ public final class ScanCommand implements Callable<Integer> {
               "stopping the scan and removing its temporary files",
               output == null ? "the report" : output,
               cancel -> {
+                Scanner scanner = new Scanner(dbDir, Ingot.VERSION);
+                Path dir = directoryTarget();
+                if (dir != null) { // read in place: no scratch, so a read-only cache is fine
+                  return scanner.scan(PackageSource.of(dir), policy, Instant.now());
+                }
                 // An image is flattened into a directory of this run, removed however it ends.
                 try (ScratchDir scratch =
                     ScratchDir.create(env.cacheDir(cacheDir).resolve("scan"), "run")) {
-                  return new Scanner(dbDir, Ingot.VERSION)
-                      .scan(source(cancel, scratch.path()), policy, Instant.now());
+                  return scanner.scan(image(cancel, scratch.path()), policy, Instant.now());
                 }
               });
-      if (run instanceof SignalHook.Outcome.Interrupted<ScanReport> i) {
-        return i.exitCode(r -> 0);
+      if (!(run instanceof SignalHook.Outcome.Done<ScanReport> done)) {
+        return run.exitCode(r -> 0);
       }
-      report = ((SignalHook.Outcome.Done<ScanReport>) run).value();
+      report = done.value();
     } catch (UsageException e) {
       throw e;
     } catch (IOException | AdvisoryDbException e) {
@@ -179,14 +183,17 @@ public final class ScanCommand implements Callable<Integer> {
     return report.exitCode();
   }
 
-  /** A directory (or dir:PATH) is read in place; anything else is an image spec to open. */
-  private PackageSource source(Cancellation cancel, Path scratch) throws IOException {
+  /**
+   * The directory a directory target (or dir:PATH) names, read in place; null for an image spec.
+   * Anything else is a usage error, found before any scratch directory is made.
+   */
+  private Path directoryTarget() {
     Path root = env.cwd().resolve(target.startsWith("dir:") ? target.substring(4) : target);
     if (target.startsWith("dir:") || Files.isDirectory(root)) {
       if (!Files.isDirectory(root)) {
         throw new UsageException(target + " is not a directory holding a root filesystem");
       }
-      return PackageSource.of(root);
+      return root;
     }
     boolean imageSpec =
         target.matches("^(oci-layout|oci|oci-archive|docker-archive|docker):.*")
@@ -197,6 +204,11 @@ public final class ScanCommand implements Callable<Integer> {
               + " is neither a directory nor an image (oci-layout:PATH, oci-archive:PATH,"
               + " docker-archive:PATH or a registry reference)");
     }
+    return null;
+  }
+
+  /** The image spec opened and flattened into {@code scratch}. */
+  private PackageSource image(Cancellation cancel, Path scratch) throws IOException {
     Path cache = env.cacheDir(cacheDir);
     RootFs fs =
         ImageReader.read(

@@ -161,4 +161,25 @@ class ScanCommandTest {
         .contains("cannot write file/x.json: " + tmp.resolve("file") + ": not a directory")
         .doesNotContain("exists");
   }
+
+  /**
+   * A directory is read in place: it needs no scratch space, so a cache that cannot be made is
+   * fine.
+   */
+  @Test
+  void aDirectoryScanNeedsNoWritableCache() throws Exception {
+    assertThat(ingot("db", "import", Fixtures.osv(tmp.resolve("osv")).toString()).exitCode())
+        .isZero();
+    Path notADir = Files.writeString(tmp.resolve("cache-is-a-file"), "");
+    CliTestSupport.Run run =
+        CliTestSupport.run(
+            tmp,
+            Map.of("XDG_CACHE_HOME", notADir.toString(), "HOME", tmp.toString()),
+            "scan",
+            root.toString(),
+            "--db",
+            tmp.resolve("cache/ingot/scan/db").toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out()).contains("CVE-2024-0001");
+  }
 }
