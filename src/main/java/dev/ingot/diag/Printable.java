@@ -20,7 +20,7 @@ public final class Printable {
     s.codePoints()
         .forEach(
             c -> {
-              if (Character.isISOControl(c)) {
+              if (Character.isISOControl(c)) { // C0, DEL, C1
                 b.append(String.format("\\x%02x", c));
               } else if (isBidiControl(c)) {
                 b.append(String.format("\\u%04x", c));
@@ -29,6 +29,11 @@ public final class Printable {
               }
             });
     return b.toString();
+  }
+
+  /** Whether {@link #of} shows {@code c} as an escape (JSON writers escape the same set). */
+  public static boolean escapes(int c) {
+    return Character.isISOControl(c) || isBidiControl(c);
   }
 
   private static boolean isBidiControl(int c) {

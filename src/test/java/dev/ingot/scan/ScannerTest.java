@@ -199,6 +199,19 @@ class ScannerTest {
         .doesNotContain("\u009b")
         .doesNotContain("\u202e")
         .doesNotContain("\nFAKE-LINE");
+    // JSON and SARIF carry the same strings, escaped so a log of them is as safe.
+    for (ReportFormat f : List.of(ReportFormat.JSON, ReportFormat.SARIF)) {
+      String json = f.render(r);
+      assertThat(json)
+          .as(f.name())
+          .contains("EVIL-1\\nFAKE-LINE\\u009b2J\\u202e")
+          .doesNotContain("\u009b")
+          .doesNotContain("\u202e")
+          .doesNotContain("\u001b");
+      assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).toString())
+          .as(f.name())
+          .contains("FAKE-LINE\u009b2J\u202e"); // a JSON reader gets the same string back
+    }
   }
 
   @Test

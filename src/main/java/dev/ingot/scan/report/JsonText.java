@@ -2,7 +2,11 @@ package dev.ingot.scan.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.ingot.diag.Printable;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -20,7 +24,30 @@ import java.util.SequencedMap;
  * thread-safe.
  */
 public final class JsonText {
-  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final JsonFactory FACTORY = new JsonFactory().setCharacterEscapes(new Escapes());
+
+  /**
+   * JSON escapes C0 controls only; a report piped to a terminal (CI logs) would still carry DEL, C1
+   * controls and bidi overrides from package or file names. Those are written as {@code \}{@code
+   * uNNNN} too, which every JSON reader decodes to the same string.
+   */
+  private static final class Escapes extends CharacterEscapes {
+    private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+    Escapes() {
+      ascii[0x7F] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return Printable.escapes(ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
+    }
+  }
 
   private JsonText() {}
 
