@@ -1,6 +1,7 @@
 package dev.ingot.template.fn;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -27,7 +28,7 @@ import java.util.TreeMap;
  * objects, tuples, exact numbers, strings, bools and nulls (a repeated key: the last wins).
  * Stateless; thread-safe.
  */
-final class Json {
+public final class Json {
   private static final JsonFactory FACTORY =
       JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
@@ -104,11 +105,10 @@ final class Json {
 
   static Value decode(String text) throws DecodeError {
     try (JsonParser p = FACTORY.createParser(text)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
+      if (p.nextToken() == null) {
         throw new DecodeError("unexpected end of JSON input");
       }
-      Value v = read(p, t);
+      Value v = value(p);
       if (p.nextToken() != null) {
         throw new DecodeError("invalid character after top-level value at " + where(p));
       }
@@ -133,44 +133,51 @@ final class Json {
         : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
   }
 
-  private static Value read(JsonParser p, JsonToken t) throws IOException, DecodeError {
+  /**
+   * The JSON value at the parser's current token, as a template value: objects, tuples, strings,
+   * bools, null, and numbers as cty reads them (the nearest 512-bit float). A number out of range
+   * is a {@link JsonParseException} at it. Shared by {@code jsondecode} and JSON variable files,
+   * which read numbers differently when each had its own copy (one rounded, one did not).
+   */
+  public static Value value(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == null) {
+      throw new JsonParseException(p, "unexpected end of JSON input");
+    }
     return switch (t) {
       case START_OBJECT -> {
         TreeMap<String, Value> attrs = new TreeMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
-          attrs.put(name, read(p, p.nextToken()));
+          p.nextToken();
+          attrs.put(name, value(p));
         }
         yield Value.object(attrs);
       }
       case START_ARRAY -> {
         List<Value> elems = new ArrayList<>();
-        JsonToken e;
-        while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-          if (e == null) {
-            throw new DecodeError("unexpected end of JSON input");
-          }
-          elems.add(read(p, e));
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          elems.add(value(p));
         }
         yield Value.tuple(elems);
       }
       case VALUE_STRING -> Value.string(p.getText());
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        java.math.BigDecimal n;
-        try {
-          n = p.getDecimalValue();
-        } catch (NumberFormatException e) { // an exponent beyond what a decimal can hold
-          throw new DecodeError("number " + p.getText() + " is out of range at " + where(p));
-        }
-        if (!Numbers.inRange(n)) {
-          throw new DecodeError("number " + p.getText() + " is out of range at " + where(p));
-        }
-        yield Value.number(n);
+        String text = p.getText();
+        yield Value.number(
+            Numbers.parse(text)
+                .orElseThrow(
+                    () ->
+                        new JsonParseException(
+                            p,
+                            "the number "
+                                + text
+                                + " is out of range (or too long) for a template value")));
       }
       case VALUE_TRUE -> Value.TRUE;
       case VALUE_FALSE -> Value.FALSE;
       case VALUE_NULL -> Value.NULL;
-      default -> throw new DecodeError("unexpected " + t + " at " + where(p));
+      default -> throw new JsonParseException(p, "unexpected " + t);
     };
   }
 }

@@ -16,9 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Reads variable files ({@code *.pkrvars.hcl}, {@code *.pkrvars.json}, and any {@code .hcl} or
@@ -138,7 +136,7 @@ final class VarFiles {
         Range keyRange = range(name, keyAt, p.currentLocation());
         p.nextToken();
         JsonLocation start = p.currentTokenLocation();
-        Value v = value(p);
+        Value v = dev.ingot.template.fn.Json.value(p);
         out.add(
             new Entry(key, keyRange, new JsonValue(v, range(name, start, p.currentLocation()))));
       }
@@ -157,41 +155,6 @@ final class VarFiles {
               null));
     }
     return new Read(out, Optional.of(bytes), Optional.empty());
-  }
-
-  private static Value value(JsonParser p) throws IOException {
-    return switch (p.currentToken()) {
-      case START_OBJECT -> {
-        Map<String, Value> attrs = new TreeMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String k = p.currentName();
-          p.nextToken();
-          attrs.put(k, value(p));
-        }
-        yield Value.object(attrs);
-      }
-      case START_ARRAY -> {
-        List<Value> items = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          items.add(value(p));
-        }
-        yield Value.tuple(items);
-      }
-      case VALUE_STRING -> Value.string(p.getText());
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-        String text = p.getText();
-        var n = dev.ingot.template.value.Numbers.parse(text);
-        if (n.isEmpty()) {
-          throw new JsonParseException(
-              p, "the number " + text + " is out of range (or too long) for a template value");
-        }
-        yield Value.number(n.get());
-      }
-      case VALUE_TRUE -> Value.TRUE;
-      case VALUE_FALSE -> Value.FALSE;
-      case VALUE_NULL -> Value.NULL;
-      default -> throw new JsonParseException(p, "unexpected " + p.currentToken());
-    };
   }
 
   private static Range range(String file, JsonLocation from, JsonLocation to) {

@@ -20,6 +20,21 @@ class FunctionSemanticsTest {
     return fns.get(name).orElseThrow().invoke(List.of(args), c);
   }
 
+  /**
+   * jsondecode reads numbers as JSON variable files do, as cty does: the nearest 512-bit float (one
+   * reader for both; jsondecode kept all 200 digits when each had its own).
+   */
+  @Test
+  void jsondecodeRoundsNumbersAsCtyDoes() throws Exception {
+    String long1 = "1." + "0".repeat(198) + "1";
+    assertThat(call(ctx, "jsondecode", Value.of("[" + long1 + ", 0.1]")))
+        .isEqualTo(
+            Value.tuple(List.of(Value.of(1), Value.number(new java.math.BigDecimal("0.1")))));
+    assertThatThrownBy(() -> call(ctx, "jsondecode", Value.of("{\"a\": 1e99999999999}")))
+        .hasMessageContaining("the number 1e99999999999 is out of range")
+        .hasMessageContaining("line 1, column");
+  }
+
   @Test
   void envOnlyWhereAllowed() throws Exception {
     assertThatThrownBy(() -> call(ctx, "env", Value.of("USER")))
