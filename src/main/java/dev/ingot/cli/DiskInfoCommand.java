@@ -112,10 +112,11 @@ public final class DiskInfoCommand implements Callable<Integer> {
           images.stream().map(e -> json(e.getKey(), e.getValue())).toList();
       env.out()
           .println(
-              new ObjectMapper()
-                  .enable(SerializationFeature.INDENT_OUTPUT)
-                  .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                  .writeValueAsString(chain ? all : all.getFirst()));
+              Printable.inJson(
+                  new ObjectMapper()
+                      .enable(SerializationFeature.INDENT_OUTPUT)
+                      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                      .writeValueAsString(chain ? all : all.getFirst())));
     } else {
       for (int i = 0; i < images.size(); i++) {
         if (i > 0) {

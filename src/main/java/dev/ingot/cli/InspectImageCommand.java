@@ -69,7 +69,7 @@ public final class InspectImageCommand implements Callable<Integer> {
     m.put("digest", img.digest().toString());
     m.put("manifest", Json.parse(text(img, img.digest())));
     m.put("config", Json.parse(text(img, img.manifest().config().digest())));
-    env.out().println(Json.write(m));
+    env.out().println(Printable.inJson(Json.write(m)));
   }
 
   private static String text(Image img, dev.ingot.fs.Digest d) throws IOException {

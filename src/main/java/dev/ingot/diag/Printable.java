@@ -31,6 +31,22 @@ public final class Printable {
     return b.toString();
   }
 
+  /**
+   * JSON text with DEL, C1 controls and bidi controls written as {@code \}{@code uNNNN}: JSON
+   * writers escape only C0 controls in strings, and leave these raw. They can stand only inside
+   * strings, so the result is the same JSON value. C0 characters are left alone: outside strings
+   * they are the writer's own line breaks.
+   */
+  public static String inJson(String json) {
+    StringBuilder b = new StringBuilder(json.length());
+    json.codePoints()
+        .forEach(
+            c ->
+                b.append(
+                    c >= 0x7f && escapes(c) ? String.format("\\u%04x", c) : Character.toString(c)));
+    return b.toString();
+  }
+
   /** Whether {@link #of} shows {@code c} as an escape (JSON writers escape the same set). */
   public static boolean escapes(int c) {
     return Character.isISOControl(c) || isBidiControl(c);

@@ -109,7 +109,18 @@ class InspectImageCommandTest {
     // JSON is escaped by the JSON writer and keeps the label's text exactly.
     CliTestSupport.Run json = inspect("--json", "oci-layout:" + tmp.resolve("img"));
     assertThat(json.exitCode()).as(json.err()).isZero();
-    assertThat(json.out()).doesNotContain("\u001b").contains("\\u001b[31mred\\nLabel forged=yes");
+    assertThat(json.out())
+        .doesNotContain("\u001b")
+        .doesNotContain("\u009b")
+        .doesNotContain("\u202e")
+        .contains("\\u001b[31mred\\nLabel forged=yes")
+        .contains("A=\\u009b2J\\u202e");
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.out())
+                .at("/config/config/Env/0")
+                .asText())
+        .isEqualTo("A=\u009b2J\u202e"); // the same string, for a JSON reader
   }
 
   @Test
