@@ -2,9 +2,6 @@ package dev.ingot.scan.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.ingot.diag.Printable;
 import java.io.IOException;
@@ -24,30 +21,7 @@ import java.util.SequencedMap;
  * thread-safe.
  */
 public final class JsonText {
-  private static final JsonFactory FACTORY = new JsonFactory().setCharacterEscapes(new Escapes());
-
-  /**
-   * JSON escapes C0 controls only; a report piped to a terminal (CI logs) would still carry DEL, C1
-   * controls and bidi overrides from package or file names. Those are written as {@code \}{@code
-   * uNNNN} too, which every JSON reader decodes to the same string.
-   */
-  private static final class Escapes extends CharacterEscapes {
-    private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
-
-    Escapes() {
-      ascii[0x7F] = CharacterEscapes.ESCAPE_STANDARD;
-    }
-
-    @Override
-    public int[] getEscapeCodesForAscii() {
-      return ascii;
-    }
-
-    @Override
-    public SerializableString getEscapeSequence(int ch) {
-      return Printable.escapes(ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
-    }
-  }
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private JsonText() {}
 
@@ -60,7 +34,9 @@ public final class JsonText {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // a StringWriter does not fail
     }
-    return out.append('\n').toString();
+    // JSON escapes C0 controls only; a report cat'ed into a CI log would still carry DEL, C1 and
+    // bidi controls from package or file names.
+    return Printable.inJson(out.append('\n').toString());
   }
 
   private static void value(JsonGenerator g, Object v) throws IOException {
