@@ -57,7 +57,9 @@ public final class InspectImageCommand implements Callable<Integer> {
       }
       env.out().flush();
       return 0;
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
+      // IllegalArgumentException: an unsafe member name or an unknown digest algorithm in an
+      // archive, input that cannot be read like any other (exit 2, as scan says it).
       env.err().println("Error: " + dev.ingot.plugin.IoMessages.describe(e));
       return 2;
     }

@@ -52,7 +52,17 @@ public final class Printable {
     return Character.isISOControl(c) || isBidiControl(c);
   }
 
+  // Embeddings, overrides and isolates, the directional marks (LRM, RLM, ALM), the line and
+  // paragraph separators (a line break to a terminal) and the zero-width characters that hide
+  // text: all change what a line shows without being seen.
   private static boolean isBidiControl(int c) {
-    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    return (c >= 0x202A && c <= 0x202E)
+        || (c >= 0x2066 && c <= 0x2069)
+        || (c >= 0x200B && c <= 0x200F)
+        || c == 0x061C
+        || c == 0x2028
+        || c == 0x2029
+        || c == 0x2060
+        || c == 0xFEFF;
   }
 }

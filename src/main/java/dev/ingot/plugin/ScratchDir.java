@@ -55,29 +55,43 @@ public final class ScratchDir implements AutoCloseable {
     return path;
   }
 
-  private static void removeDead(Path parent, String prefix) throws IOException {
+  /**
+   * Best effort: a directory this user cannot remove (another user's, in a shared cache) is left
+   * for its owner, never a reason to fail the run.
+   */
+  private static void removeDead(Path parent, String prefix) {
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent, prefix + "-*")) {
       for (Path d : dirs) {
-        Path lock = d.resolve(LOCK);
-        if (!Files.isDirectory(d) || Files.isSymbolicLink(d)) {
-          continue;
-        }
-        if (!Files.exists(lock)) {
-          Instant made = Files.getLastModifiedTime(d).toInstant();
-          if (made.isBefore(Instant.now().minus(UNLOCKED_GRACE))) {
-            AtomicOutput.deleteTree(d);
-          }
-          continue;
-        }
-        try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.WRITE);
-            FileLock held = tryLock(ch)) {
-          if (held != null) {
-            AtomicOutput.deleteTree(d);
-          }
-        } catch (java.nio.file.NoSuchFileException e) {
-          // Its run finished and removed it meanwhile.
+        try {
+          removeIfDead(d);
+        } catch (IOException | SecurityException e) {
+          // Left for its owner or the next run.
         }
       }
+    } catch (IOException e) {
+      // An unreadable parent: the run's own directory will say what is wrong when it is made.
+    }
+  }
+
+  private static void removeIfDead(Path d) throws IOException {
+    if (!Files.isDirectory(d, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Path lock = d.resolve(LOCK);
+    if (!Files.exists(lock)) {
+      Instant made = Files.getLastModifiedTime(d).toInstant();
+      if (made.isBefore(Instant.now().minus(UNLOCKED_GRACE))) {
+        AtomicOutput.deleteTree(d);
+      }
+      return;
+    }
+    try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.WRITE);
+        FileLock held = tryLock(ch)) {
+      if (held != null) {
+        AtomicOutput.deleteTree(d);
+      }
+    } catch (java.nio.file.NoSuchFileException e) {
+      // Its run finished and removed it meanwhile.
     }
   }
 

@@ -69,6 +69,25 @@ class HostileImageInputsTest {
     assertThat(run.err()).contains("two different members named c.json");
   }
 
+  /** Errors in the archive's own tar name the archive; unsafe members exit 2, not 1. */
+  @Test
+  void archiveErrorsNameTheArchiveAndExitTwo() throws IOException {
+    byte[] junk = new byte[1024];
+    java.util.Arrays.fill(junk, (byte) 'x');
+    Path garbage = Files.write(tmp.resolve("garbage.tar"), junk);
+    Path unsafe = tmp.resolve("unsafe.tar");
+    writeTar(unsafe, Map.of("../../etc/passwd", "x", "manifest.json", "[]"));
+    for (String spec : new String[] {"docker-archive:" + garbage, "oci-archive:" + garbage}) {
+      CliTestSupport.Run run = CliTestSupport.run(tmp, Map.of(), "inspect-image", spec);
+      assertThat(run.exitCode()).as(spec).isEqualTo(2);
+      assertThat(run.err()).as(spec).startsWith("Error: " + garbage + ": ");
+    }
+    CliTestSupport.Run run =
+        CliTestSupport.run(tmp, Map.of(), "inspect-image", "docker-archive:" + unsafe);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains(unsafe.toString()).contains("../../etc/passwd");
+  }
+
   /** An index.json over 16 MiB was cut there and reported as bad JSON. */
   @Test
   void anOversizedIndexIsRefusedBySize() throws IOException {

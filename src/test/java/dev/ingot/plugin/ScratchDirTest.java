@@ -76,4 +76,21 @@ class ScratchDirTest {
     ScratchDir.create(tmp, "run").close(); // the other process has ended: its dir goes now
     assertThat(otherJvm).doesNotExist();
   }
+
+  /** A dead run's directory this user cannot remove (another user's, immutable) is left alone. */
+  @Test
+  void aDirectoryThatCannotBeRemovedDoesNotFailTheRun() throws Exception {
+    Path stuck = Files.createDirectories(tmp.resolve("run-5-stuck"));
+    Files.writeString(stuck.resolve(".lock"), "");
+    Process p = new ProcessBuilder("chattr", "+i", stuck.toString()).start();
+    assertThat(p.waitFor()).isZero();
+    try {
+      try (ScratchDir mine = ScratchDir.create(tmp, "run")) {
+        assertThat(mine.path()).isDirectory();
+      }
+      assertThat(stuck).isDirectory();
+    } finally {
+      new ProcessBuilder("chattr", "-i", stuck.toString()).start().waitFor();
+    }
+  }
 }

@@ -15,6 +15,7 @@ import dev.ingot.oci.model.Json;
 import dev.ingot.oci.model.Manifest;
 import dev.ingot.oci.model.MediaTypes;
 import dev.ingot.oci.model.Platform;
+import dev.ingot.plugin.IoMessages;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -41,26 +42,43 @@ public final class ArchiveReader {
       throws IOException {
     byte[] index = null;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      TarInput tar = new TarInput(in, TarReadOptions.DEFAULTS.withRootless(true));
-      for (FileEntry e; (e = tar.next()) != null; ) {
-        if (!e.isRegular()) {
-          continue;
-        }
-        if (e.path().equals("index.json")) {
-          OciLayoutReader.checkIndexSize(e.size(), file + ": index.json");
-          index = tar.content().readAllBytes();
-        } else if (e.path().startsWith("blobs/")) {
-          String[] p = e.path().split("/");
-          if (p.length == 3) {
-            into.put(tar.content(), new Digest(p[1], p[2]));
-          }
-        }
-      }
+      index = ociMembers(file, in, into);
+    } catch (IOException | IllegalArgumentException e) {
+      throw named(file, e);
     }
     if (index == null) {
       throw new IOException(file + " is not an oci-archive: it has no index.json");
     }
     return OciLayoutReader.fromIndex(index, into, name, platform, file.toString());
+  }
+
+  /** A tar error ("chksum is not an octal number") says which archive it is about. */
+  private static IOException named(Path file, Exception e) {
+    String m = IoMessages.describe(e);
+    return m.startsWith(file.toString())
+        ? (e instanceof IOException io ? io : new IOException(m, e))
+        : new IOException(file + ": " + m, e);
+  }
+
+  /** Streams an oci-archive's blobs into {@code into}; returns its index.json (null: none). */
+  private static byte[] ociMembers(Path file, InputStream in, BlobStore into) throws IOException {
+    byte[] index = null;
+    TarInput tar = new TarInput(in, TarReadOptions.DEFAULTS.withRootless(true));
+    for (FileEntry e; (e = tar.next()) != null; ) {
+      if (!e.isRegular()) {
+        continue;
+      }
+      if (e.path().equals("index.json")) {
+        OciLayoutReader.checkIndexSize(e.size(), "index.json");
+        index = tar.content().readAllBytes();
+      } else if (e.path().startsWith("blobs/")) {
+        String[] p = e.path().split("/");
+        if (p.length == 3) {
+          into.put(tar.content(), new Digest(p[1], p[2]));
+        }
+      }
+    }
+    return index;
   }
 
   /** The image tagged {@code name} ("repo:tag"; null: the only one) of a docker-archive. */
@@ -84,6 +102,8 @@ public final class ArchiveReader {
           links.put(e.path(), FsPaths.resolveLink(e.path(), e.linkTarget()));
         }
       }
+    } catch (IOException | IllegalArgumentException e) {
+      throw named(file, e);
     }
     Digest manifestFile = files.get("manifest.json");
     if (manifestFile == null) {

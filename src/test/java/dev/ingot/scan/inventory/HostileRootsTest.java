@@ -50,6 +50,33 @@ class HostileRootsTest {
         .hasMessageContaining("var/lib/dpkg/status is 3221225472 bytes, more than the 256 MiB");
   }
 
+  /**
+   * Links to one status file are read once, and the database's files together are bounded (40 hard
+   * links to a 100 MiB status.d file took 30 s and 5.8 GB from a 109 KB layer).
+   */
+  @Test
+  void linksToOneDpkgFileAreReadOnceAndTheDatabaseIsBounded() throws Exception {
+    String stanza = "Package: a\nStatus: install ok installed\nVersion: 1\nArchitecture: amd64\n";
+    PackageDb viaTree =
+        new DpkgReader()
+            .read(
+                new dev.ingot.scan.TestRoots(tmp.resolve("blobs"))
+                    .file("var/lib/dpkg/status.d/a", stanza)
+                    .symlink("var/lib/dpkg/status.d/s0", "a")
+                    .symlink("var/lib/dpkg/status.d/s1", "a")
+                    .view())
+            .orElseThrow();
+    assertThat(viaTree.packages()).hasSize(1);
+    Path big = Files.createDirectories(tmp.resolve("big/var/lib/dpkg/status.d"));
+    for (int i = 0; i < 3; i++) {
+      try (RandomAccessFile f = new RandomAccessFile(big.resolve("p" + i).toFile(), "rw")) {
+        f.setLength(100L << 20);
+      }
+    }
+    assertThatThrownBy(() -> new DpkgReader().read(new DirRootView(tmp.resolve("big"))))
+        .hasMessageContaining("the dpkg database is more than 256 MiB");
+  }
+
   /** A layer blob that is a FIFO was read for ever by scan. */
   @Test
   @Timeout(60)
