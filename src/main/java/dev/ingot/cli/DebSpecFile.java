@@ -16,6 +16,7 @@ import dev.ingot.pkg.deb.rootfs.DebianSource;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
 import dev.ingot.plugin.Config;
+import dev.ingot.plugin.Schema;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -69,10 +70,10 @@ final class DebSpecFile {
     }
     Map<String, Object> plain = new LinkedHashMap<>();
     values.forEach((k, v) -> plain.put(k, plain(v)));
+    Schema schema = new DebianSource().schema();
     for (Map.Entry<String, Object> e : plain.entrySet()) {
       Arg arg =
-          new DebianSource()
-              .schema()
+          schema
               .arg(e.getKey())
               .orElseThrow(
                   () ->
@@ -81,7 +82,7 @@ final class DebSpecFile {
                               + ": \""
                               + e.getKey()
                               + "\" is not an argument of source \"debian\" (it takes "
-                              + String.join(", ", new DebianSource().schema().names())
+                              + String.join(", ", schema.names())
                               + ")"));
       if (e.getValue() != null && !fits(e.getValue(), arg.type())) {
         throw new UsageException(file + ": \"" + e.getKey() + "\" must be " + describe(arg.type()));

@@ -38,13 +38,24 @@ public final class Printable {
    * they are the writer's own line breaks.
    */
   public static String inJson(String json) {
-    StringBuilder b = new StringBuilder(json.length());
+    if (json.codePoints().noneMatch(Printable::escapesInJson)) {
+      return json; // the common case: a report of megabytes is not copied
+    }
+    StringBuilder b = new StringBuilder(json.length() + 16);
     json.codePoints()
         .forEach(
-            c ->
-                b.append(
-                    c >= 0x7f && escapes(c) ? String.format("\\u%04x", c) : Character.toString(c)));
+            c -> {
+              if (escapesInJson(c)) {
+                b.append(String.format("\\u%04x", c));
+              } else {
+                b.appendCodePoint(c);
+              }
+            });
     return b.toString();
+  }
+
+  private static boolean escapesInJson(int c) {
+    return c >= 0x7f && escapes(c);
   }
 
   /** Whether {@link #of} shows {@code c} as an escape (JSON writers escape the same set). */

@@ -73,6 +73,19 @@ public record Digest(String algorithm, String hex) implements Comparable<Digest>
     return new Digest(algorithm, HexFormat.of().formatHex(raw));
   }
 
+  /**
+   * A hasher for content that is to be named {@code expected} (its algorithm), or by sha256 when
+   * nothing is expected; {@link #named} names what it computed. For the blob stores' puts.
+   */
+  public static MessageDigest hasherFor(Digest expected) {
+    return expected == null ? sha256Md() : expected.newHasher();
+  }
+
+  /** The digest a {@link #hasherFor}{@code (expected)} hasher computed as {@code raw}. */
+  public static Digest named(Digest expected, byte[] raw) {
+    return expected == null ? fromSha256(raw) : expected.withRaw(raw);
+  }
+
   /** Whether {@code data} hashes, with this digest's algorithm, to this digest. */
   public boolean matches(byte[] data) {
     return equals(withRaw(newHasher().digest(data)));

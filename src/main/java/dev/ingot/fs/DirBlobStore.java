@@ -39,11 +39,11 @@ public final class DirBlobStore implements BlobStore {
     Path tmp = Files.createTempFile(tmpDir, "blob", ".part");
     try {
       // Content is named by sha256, unless it is expected under another algorithm's name.
-      MessageDigest md = expected == null ? Digest.sha256Md() : expected.newHasher();
+      MessageDigest md = Digest.hasherFor(expected);
       try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), md)) {
         in.transferTo(out);
       }
-      Digest d = expected == null ? Digest.fromSha256(md.digest()) : expected.withRaw(md.digest());
+      Digest d = Digest.named(expected, md.digest());
       if (expected != null && !expected.equals(d)) {
         throw new IOException("content digest mismatch: expected " + expected + ", got " + d);
       }

@@ -33,19 +33,11 @@ public final class LayoutBlobs implements BlobStore {
         layout.resolve("blobs").resolve(expected == null ? "sha256" : expected.algorithm()));
     Path tmp = Files.createTempFile(layout, "blob", ".part");
     try {
-      Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      Digest d;
-      if (expected == null) {
-        try (InputStream r = Files.newInputStream(tmp)) {
-          d = Digest.sha256(r);
-        }
-      } else {
-        MessageDigest md = expected.newHasher();
-        try (InputStream r = new DigestInputStream(Files.newInputStream(tmp), md)) {
-          r.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-        d = expected.withRaw(md.digest());
-      }
+      // Hashed as it is copied: the blob is read once, not copied and then read back.
+      MessageDigest md = Digest.hasherFor(expected);
+      Files.copy(
+          new DigestInputStream(in, md), tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Digest d = Digest.named(expected, md.digest());
       if (expected != null && !expected.equals(d)) {
         throw new IOException("content digest mismatch: expected " + expected + ", got " + d);
       }

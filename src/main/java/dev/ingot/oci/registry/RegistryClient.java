@@ -262,7 +262,7 @@ public final class RegistryClient implements AutoCloseable {
                 true,
                 "get manifest " + repo + ":" + reference,
                 Map.of("Accept", MediaTypes.ACCEPT_MANIFESTS)));
-    Digest d = Digest.sha256(r.body());
+    Digest d;
     if (reference.startsWith("sha256:") || reference.startsWith("sha512:")) {
       // Checked with the reference's own algorithm; a sha512 one was not checked at all.
       Digest want;
@@ -275,6 +275,8 @@ public final class RegistryClient implements AutoCloseable {
         throw new IOException("manifest " + repo + "@" + reference + " does not match its digest");
       }
       d = want;
+    } else {
+      d = Digest.sha256(r.body()); // a tag: the manifest is named by what came
     }
     String mt = ImageIndex.declaredMediaType(r.body());
     if (mt == null) {

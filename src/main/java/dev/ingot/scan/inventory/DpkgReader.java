@@ -61,11 +61,10 @@ public final class DpkgReader implements PackageDbReader {
                 + f
                 + "); a real one is a few MiB");
       }
-      Optional<byte[]> b = root.read(f);
-      if (b.isPresent()) {
-        found = true;
-        stanzas.addAll(DebControl.parse(new String(b.get(), StandardCharsets.UTF_8)));
-      }
+      // Resolved above; the total bound covers RootView.read's per-file one.
+      found = true;
+      stanzas.addAll(
+          DebControl.parse(new String(root.readResolved(e.get()), StandardCharsets.UTF_8)));
     }
     if (!found) {
       return Optional.empty();
