@@ -9,12 +9,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    Stdout stdout = Stdout.process();
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     CliEnv env =
-        new CliEnv(
-            System.getenv(),
-            Path.of(System.getProperty("user.dir")),
-            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-            new PrintWriter(System.err, true, StandardCharsets.UTF_8));
-    System.exit(Ingot.run(env, args));
+        new CliEnv(System.getenv(), Path.of(System.getProperty("user.dir")), stdout.writer(), err);
+    int code = Ingot.run(env, args);
+    System.exit(stdout.exitCode(code, err));
   }
 }

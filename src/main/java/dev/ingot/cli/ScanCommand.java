@@ -132,14 +132,20 @@ public final class ScanCommand implements Callable<Integer> {
               cancel -> {
                 Scanner scanner = new Scanner(dbDir, Ingot.VERSION);
                 Path dir = directoryTarget();
+                ScanReport r;
                 if (dir != null) { // read in place: no scratch, so a read-only cache is fine
-                  return scanner.scan(PackageSource.of(dir), policy, Instant.now());
+                  r = scanner.scan(PackageSource.of(dir), policy, Instant.now());
+                } else {
+                  // An image is flattened into a directory of this run, removed however it ends.
+                  try (ScratchDir scratch =
+                      ScratchDir.create(env.cacheDir(cacheDir).resolve("scan"), "run")) {
+                    r = scanner.scan(image(cancel, scratch.path()), policy, Instant.now());
+                  }
                 }
-                // An image is flattened into a directory of this run, removed however it ends.
-                try (ScratchDir scratch =
-                    ScratchDir.create(env.cacheDir(cacheDir).resolve("scan"), "run")) {
-                  return scanner.scan(image(cancel, scratch.path()), policy, Instant.now());
-                }
+                // Matching does not look at the token: a signal that came during it must still
+                // stop the report (it printed "Interrupted", then the report, and exited 0).
+                cancel.check();
+                return r;
               });
       if (!(run instanceof SignalHook.Outcome.Done<ScanReport> done)) {
         return run.exitCode(r -> 0);

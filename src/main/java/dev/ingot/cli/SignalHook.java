@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Ctrl-C and SIGTERM during a long command (a build, a conversion): the first signal calls {@code
+ * Ctrl-C, SIGTERM and SIGHUP during a long command (a build, a conversion): the first calls {@code
  * cancel} (the work stops and cleans up after itself), a second one ends the process at once.
  * Installed for one run and removed after it. {@link #signal} is the first signal's number (0 when
- * none), for exit codes 130/143.
+ * none), for exit codes 130/143/129. A signal the process was started with ignored (SIGHUP under
+ * nohup, SIGINT in a background job) stays ignored: the JVM refuses to catch it.
  */
 final class SignalHook implements AutoCloseable {
   private final AtomicInteger first = new AtomicInteger();
@@ -24,7 +25,7 @@ final class SignalHook implements AutoCloseable {
   /** {@code doing}: what the first signal starts, as the notice says it ("cancelling builds…"). */
   static SignalHook install(Runnable cancel, PrintWriter err, String doing) {
     SignalHook h = new SignalHook();
-    for (String name : List.of("INT", "TERM")) {
+    for (String name : List.of("INT", "TERM", "HUP")) {
       try {
         h.handle(name, cancel, err, doing);
       } catch (ReflectiveOperationException | RuntimeException e) {
@@ -132,7 +133,7 @@ final class SignalHook implements AutoCloseable {
   private static int interrupted(PrintWriter err, Object output, SignalHook hook) {
     err.println("Interrupted: " + output + " was not written.");
     err.flush();
-    return 128 + Math.max(hook.signal(), 2); // cancelled without a signal reads as SIGINT
+    return 128 + (hook.signal() == 0 ? 2 : hook.signal()); // no signal reads as SIGINT
   }
 
   @Override

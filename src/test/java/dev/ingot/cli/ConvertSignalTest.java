@@ -7,26 +7,61 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Ctrl-C or SIGTERM during {@code ingot convert} (through the launcher, as a user runs it): the
- * conversion stops, its temporary output is removed, and the exit code is 128 + the signal.
+ * Ctrl-C, SIGTERM or SIGHUP (the terminal closed) during {@code ingot convert} (through the
+ * launcher, as a user runs it): the conversion stops, its temporary output is removed, and the exit
+ * code is 128 + the signal. Under nohup a hang-up is ignored.
  */
 class ConvertSignalTest {
   @TempDir Path root;
 
   @ParameterizedTest
-  @CsvSource({"INT, 130", "TERM, 143"})
+  @CsvSource({"INT, 130", "TERM, 143", "HUP, 129"})
   void aSignalStopsTheConversionAndLeavesNoFile(String signal, int exitCode) throws Exception {
     Launcher launcher = Launcher.under(root);
     Path work = launcher.cwd();
     Path tmp = launcher.tmp();
+    Path out = Files.createDirectories(work.resolve("out"));
+    Launcher.Started run = startSlowConversion(launcher, List.of());
+    run.signal(signal);
+    Launcher.Run r = run.await();
+
+    assertThat(r.exitCode()).as(r.all()).isEqualTo(exitCode);
+    assertThat(r.err())
+        .contains("Interrupted: stopping the conversion")
+        .contains("out/disk.qcow2 was not written");
+    assertThat(out).isEmptyDirectory();
+    assertThat(tmp).isEmptyDirectory();
+  }
+
+  @Test
+  void underNohupAHangUpIsIgnored() throws Exception {
+    Launcher launcher = Launcher.under(root);
+    Launcher.Started run = startSlowConversion(launcher, List.of("nohup"));
+    run.signal("HUP");
+    Thread.sleep(1000);
+    assertThat(run.process().isAlive()).as("the conversion goes on after SIGHUP").isTrue();
+    run.signal("TERM");
+    Launcher.Run r = run.await();
+
+    assertThat(r.exitCode()).as(r.all()).isEqualTo(143);
+    assertThat(r.err()).containsOnlyOnce("==> Interrupted");
+    assertThat(launcher.cwd().resolve("out")).isEmptyDirectory();
+  }
+
+  /** A conversion of many seconds, returned once its output is being written. */
+  private static Launcher.Started startSlowConversion(Launcher launcher, List<String> wrapper)
+      throws Exception {
+    Path work = launcher.cwd();
     // Random data compressed hard on one thread: many seconds of work, to be interrupted.
     Path in = work.resolve("in.raw");
     try (FileChannel ch =
@@ -45,6 +80,7 @@ class ConvertSignalTest {
     Launcher.Started run =
         launcher.start(
             Map.of(),
+            wrapper,
             "convert",
             "-j",
             "1",
@@ -61,15 +97,7 @@ class ConvertSignalTest {
       Thread.sleep(50);
     }
     assertThat(empty(out)).as("the conversion started").isFalse();
-    run.signal(signal);
-    Launcher.Run r = run.await();
-
-    assertThat(r.exitCode()).as(r.all()).isEqualTo(exitCode);
-    assertThat(r.err())
-        .contains("Interrupted: stopping the conversion")
-        .contains("out/disk.qcow2 was not written");
-    assertThat(out).isEmptyDirectory();
-    assertThat(tmp).isEmptyDirectory();
+    return run;
   }
 
   private static boolean empty(Path dir) throws Exception {
