@@ -14,13 +14,17 @@ public record CliEnv(Map<String, String> env, Path cwd, PrintWriter out, PrintWr
     env = Map.copyOf(env);
   }
 
-  /** The cache root: {@code override}, else {@code $XDG_CACHE_HOME/ingot}, else ~/.cache/ingot. */
+  /**
+   * The cache root: {@code override}, else {@code $XDG_CACHE_HOME/ingot}, else ~/.cache/ingot. A
+   * relative XDG_CACHE_HOME is ignored, as the XDG base directory specification says: it would put
+   * a cache in whatever directory a command happens to run in.
+   */
   public Path cacheDir(Path override) {
     if (override != null) {
       return cwd.resolve(override);
     }
     String xdg = env.get("XDG_CACHE_HOME");
-    if (xdg != null && !xdg.isBlank()) {
+    if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
       return Path.of(xdg).resolve("ingot");
     }
     String home = env.getOrDefault("HOME", System.getProperty("user.home"));

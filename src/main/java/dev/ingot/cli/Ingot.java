@@ -3,6 +3,7 @@ package dev.ingot.cli;
 import dev.ingot.diag.DiagnosticsException;
 import dev.ingot.plugin.Cancellation;
 import java.lang.reflect.Constructor;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +62,17 @@ public final class Ingot implements Runnable {
       cl.addSubcommand(createOrFail(factory, c));
     }
     CommandExamples.complete(cl);
+    // An empty argument would be the current directory (`--cache-dir ''` made the cache there,
+    // `-o ''` said "cannot write : … is a directory"): almost always an unset shell variable.
+    cl.registerConverter(
+        Path.class,
+        s -> {
+          if (s.isEmpty()) {
+            throw new CommandLine.TypeConversionException(
+                "an empty path names no file (an unset shell variable?): give a path");
+          }
+          return Path.of(s);
+        });
     cl.setOut(env.out()).setErr(env.err());
     cl.setParameterExceptionHandler(new UsageErrors(env));
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(env, ex));

@@ -122,6 +122,18 @@ class CommandUsageTest {
             "Error: invalid value for option '--parallel-builds': 'two' is not an int."
                 + " See 'ingot build --help'."),
         Arguments.of(
+            List.of("scan", "--cache-dir", "", "dir:/"),
+            "Error: invalid value for option '--cache-dir': an empty path names no file (an unset"
+                + " shell variable?): give a path. See 'ingot scan --help'."),
+        Arguments.of(
+            List.of("scan", "-o", "", "dir:/"),
+            "Error: invalid value for option '--output': an empty path names no file (an unset"
+                + " shell variable?): give a path. See 'ingot scan --help'."),
+        Arguments.of(
+            List.of("convert", "-O", "qcow2", "in.raw", ""),
+            "Error: invalid value for positional parameter at index 1 (OUT): an empty path names"
+                + " no file (an unset shell variable?): give a path. See 'ingot convert --help'."),
+        Arguments.of(
             List.of("db", "imprt", "x.json"),
             "Error: unknown command 'imprt'. Did you mean 'import'? See 'ingot db --help'."));
   }
@@ -133,6 +145,23 @@ class CommandUsageTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).isEqualTo(expected + System.lineSeparator());
+  }
+
+  @Test
+  void aRelativeXdgCacheHomeIsIgnoredAsTheSpecificationSays() {
+    CliEnv relative = env(Map.of("XDG_CACHE_HOME", "cache", "HOME", "/home/u"));
+    assertThat(relative.cacheDir(null)).isEqualTo(Path.of("/home/u/.cache/ingot"));
+    assertThat(relative.cacheDir(Path.of("c"))).isEqualTo(Path.of("/work/c"));
+    CliEnv absolute = env(Map.of("XDG_CACHE_HOME", "/var/cache/me", "HOME", "/home/u"));
+    assertThat(absolute.cacheDir(null)).isEqualTo(Path.of("/var/cache/me/ingot"));
+  }
+
+  private static CliEnv env(Map<String, String> vars) {
+    return new CliEnv(
+        vars,
+        Path.of("/work"),
+        new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()));
   }
 
   @Test

@@ -102,29 +102,38 @@ class HostileImageInputsTest {
         .doesNotContain("JSON");
   }
 
+  /** A docker-archive's manifest.json and config, and a layout's config, were read whole. */
+  @Test
+  void oversizedManifestsAndConfigsAreRefusedBySize() throws Exception {
+    String pad = " ".repeat(17 << 20);
+    Path bigManifest = tmp.resolve("big-manifest.tar");
+    writeTar(bigManifest, Map.of("manifest.json", "[]" + pad, "c.json", CONFIG));
+    Path bigConfig = tmp.resolve("big-config.tar");
+    writeTar(
+        bigConfig,
+        Map.of("manifest.json", "[{\"Config\":\"c.json\",\"Layers\":[]}]", "c.json", CONFIG + pad));
+    Path layout = tmp.resolve("big-config-layout");
+    String config =
+        layout(layout, CONFIG + pad, Long.toString(CONFIG.length() + pad.length())).config();
+    Map<String, String> cases = new LinkedHashMap<>();
+    cases.put("docker-archive:" + bigManifest, bigManifest + ": manifest.json is ");
+    cases.put("docker-archive:" + bigConfig, bigConfig + ": config c.json is ");
+    cases.put("oci-layout:" + layout, "blob sha256:" + config + " is ");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      CliTestSupport.Run run = CliTestSupport.run(tmp, Map.of(), "inspect-image", c.getKey());
+      assertThat(run.exitCode()).as(c.getKey()).isEqualTo(2);
+      assertThat(run.err())
+          .as(c.getKey())
+          .contains(c.getValue())
+          .contains("bytes, more than the 16 MiB Ingot reads");
+    }
+  }
+
   @Test
   void aDescriptorSizeThatIsNotAWholeLongNamesTheBlob() throws Exception {
     for (String size : new String[] {"1.5", "1180591620717411303424"}) {
       Path layout = tmp.resolve("layout-" + size.length());
-      Path blobs = Files.createDirectories(layout.resolve("blobs/sha256"));
-      String config = sha(blobs, CONFIG);
-      String manifest =
-          sha(
-              blobs,
-              "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
-                  + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\","
-                  + "\"digest\":\"sha256:"
-                  + config
-                  + "\",\"size\":"
-                  + size
-                  + "},\"layers\":[]}");
-      Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
-      Files.writeString(
-          layout.resolve("index.json"),
-          "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":"
-              + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:"
-              + manifest
-              + "\",\"size\":10}]}");
+      String manifest = layout(layout, CONFIG, size).manifest();
       CliTestSupport.Run run =
           CliTestSupport.run(tmp, Map.of(), "inspect-image", "oci-layout:" + layout);
       assertThat(run.exitCode()).as(size).isEqualTo(2);
@@ -145,6 +154,8 @@ class HostileImageInputsTest {
     cases.put("{\"packages\": 5}", "\"packages\" must be a list of strings");
     cases.put("{\"suite\":\"a\",\"suite\":\"b\"}", "Duplicate field 'suite'");
     cases.put("{\"bogus\": 1}", "\"bogus\" is not an argument of source \"debian\"");
+    cases.put("{\"suite\":\"bookworm\"", "spec.json:1:20: not a JSON object with source");
+    cases.put("{\"suite\":\"bookworm\", ", "(is it cut short?)");
     for (Map.Entry<String, String> c : cases.entrySet()) {
       Files.writeString(tmp.resolve("spec.json"), c.getKey());
       CliTestSupport.Run run = CliTestSupport.run(tmp, Map.of(), "lock", "spec.json");
@@ -156,6 +167,33 @@ class HostileImageInputsTest {
           .doesNotContain("Exception")
           .doesNotContain("cannot be cast");
     }
+  }
+
+  /** The hex digests of a one-image layout's config and manifest. */
+  private record Written(String config, String manifest) {}
+
+  /** A layout whose one manifest names {@code config} with a descriptor size of {@code size}. */
+  private static Written layout(Path layout, String config, String size) throws Exception {
+    Path blobs = Files.createDirectories(layout.resolve("blobs/sha256"));
+    String c = sha(blobs, config);
+    String manifest =
+        sha(
+            blobs,
+            "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+                + "\"config\":{\"mediaType\":\"application/vnd.oci.image.config.v1+json\","
+                + "\"digest\":\"sha256:"
+                + c
+                + "\",\"size\":"
+                + size
+                + "},\"layers\":[]}");
+    Files.writeString(layout.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
+    Files.writeString(
+        layout.resolve("index.json"),
+        "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":"
+            + "\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:"
+            + manifest
+            + "\",\"size\":10}]}");
+    return new Written(c, manifest);
   }
 
   private static String sha(Path blobs, String text) throws Exception {

@@ -69,7 +69,7 @@ public final class ArchiveReader {
         continue;
       }
       if (e.path().equals("index.json")) {
-        OciLayoutReader.checkIndexSize(e.size(), "index.json");
+        OciLayoutReader.checkJsonSize(e.size(), "index.json");
         index = tar.content().readAllBytes();
       } else if (e.path().startsWith("blobs/")) {
         String[] p = e.path().split("/");
@@ -137,6 +137,7 @@ public final class ArchiveReader {
           file + ": manifest.json: the image's \"Layers\" must be a list of member names");
     }
     Digest config = member(files, links, configName, file);
+    OciLayoutReader.checkJsonSize(into.size(config), file + ": config " + configName);
     byte[] configBytes;
     try (InputStream in = into.open(config)) {
       configBytes = in.readAllBytes();
@@ -168,6 +169,7 @@ public final class ArchiveReader {
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> manifestEntries(
       BlobStore into, Digest manifestFile, Path file) throws IOException {
+    OciLayoutReader.checkJsonSize(into.size(manifestFile), file + ": manifest.json");
     Object parsed;
     try (InputStream in = into.open(manifestFile)) {
       parsed = Json.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));

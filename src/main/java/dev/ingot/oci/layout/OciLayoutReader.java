@@ -32,18 +32,22 @@ public final class OciLayoutReader {
     if (!Files.isRegularFile(dir.resolve("oci-layout")) || !Files.isRegularFile(idx)) {
       throw new NoSuchFileException(dir + " is not an OCI image layout (no oci-layout/index.json)");
     }
-    checkIndexSize(Files.size(idx), idx.toString());
+    checkJsonSize(Files.size(idx), idx.toString());
     return fromIndex(Files.readAllBytes(idx), new LayoutBlobs(dir), name, platform, dir.toString());
   }
 
-  /** An index.json larger than this is refused: one of 16 MiB lists some 50,000 images. */
-  static final long MAX_INDEX = 16 << 20;
+  /**
+   * An index, manifest or config (or a docker-archive's manifest.json) larger than this is refused
+   * before it is read into memory: an index of 16 MiB lists some 50,000 images, and real configs
+   * and manifests are a few KiB.
+   */
+  static final long MAX_JSON = 16 << 20;
 
-  /** Refuses an index.json of {@code size} bytes over {@link #MAX_INDEX} (it was cut there). */
-  static void checkIndexSize(long size, String what) throws IOException {
-    if (size > MAX_INDEX) {
+  /** Refuses a JSON document of {@code size} bytes over {@link #MAX_JSON}. */
+  static void checkJsonSize(long size, String what) throws IOException {
+    if (size > MAX_JSON) {
       throw new IOException(
-          what + " is " + size + " bytes, more than the " + (MAX_INDEX >> 20) + " MiB Ingot reads");
+          what + " is " + size + " bytes, more than the " + (MAX_JSON >> 20) + " MiB Ingot reads");
     }
   }
 
@@ -126,6 +130,7 @@ public final class OciLayoutReader {
     if (!blobs.has(d)) {
       throw new NoSuchFileException(where + " lacks blob " + d);
     }
+    checkJsonSize(blobs.size(d), where + ": blob " + d);
     byte[] b;
     try (InputStream in = blobs.open(d)) {
       b = in.readAllBytes();

@@ -114,7 +114,7 @@ public final class Json {
       }
       return v;
     } catch (JsonProcessingException e) {
-      throw new DecodeError(e.getOriginalMessage() + " at " + where(e));
+      throw new DecodeError(dev.ingot.diag.JsonReason.of(e) + " at " + where(e));
     } catch (IOException e) {
       throw new DecodeError(e.getMessage());
     }

@@ -166,11 +166,7 @@ final class VarFiles {
     return new Pos(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()), (int) offset);
   }
 
-  /** Jackson's reason, in plain words where it has jargon for the common case. */
   private static String jsonReason(JsonParseException e) {
-    String m = e.getOriginalMessage();
-    return m != null && m.startsWith("Unexpected end-of-input")
-        ? "the file ends before the JSON object or list it opened is closed (is it cut short?)"
-        : m;
+    return dev.ingot.diag.JsonReason.of(e);
   }
 }
