@@ -42,4 +42,38 @@ class DirBlobStoreTest {
     assertThat(store.has(wrong)).isFalse();
     assertThat(wrong.matches(DATA)).isFalse();
   }
+
+  /** Small content already stored is not written again (archives repeat small members). */
+  @Test
+  void smallContentAlreadyStoredNeedsNoWrite() throws Exception {
+    DirBlobStore store = new DirBlobStore(tmp);
+    Digest d = store.put(new ByteArrayInputStream(DATA));
+    // Where temporaries go is now a file: any write fails, so a put that succeeds wrote nothing.
+    java.nio.file.Files.delete(tmp.resolve("tmp"));
+    java.nio.file.Files.writeString(tmp.resolve("tmp"), "in the way");
+    assertThat(store.put(new ByteArrayInputStream(DATA))).isEqualTo(d);
+    assertThat(store.put(new ByteArrayInputStream(DATA), d)).isEqualTo(d);
+    assertThatThrownBy(() -> store.put(new ByteArrayInputStream(DATA), sha512(DATA)))
+        .as("new content is still written")
+        .isInstanceOf(IOException.class);
+    Digest wrong = Digest.sha256("x".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> store.put(new ByteArrayInputStream(DATA), wrong))
+        .hasMessageContaining("expected " + wrong + ", got " + d);
+  }
+
+  /** Content around the in-memory bound is stored whole, whichever way it goes. */
+  @Test
+  void contentAroundTheInMemoryBoundIsStoredWhole() throws Exception {
+    DirBlobStore store = new DirBlobStore(tmp);
+    for (int n : new int[] {0, (64 << 10) - 1, 64 << 10, (64 << 10) + 1, 1 << 20}) {
+      byte[] b = new byte[n];
+      new java.util.SplittableRandom(n).nextBytes(b);
+      Digest d = store.put(new ByteArrayInputStream(b));
+      assertThat(d).as("%d bytes", n).isEqualTo(Digest.sha256(b));
+      try (var in = store.open(d)) {
+        assertThat(in.readAllBytes()).as("%d bytes", n).isEqualTo(b);
+      }
+      assertThat(store.put(new ByteArrayInputStream(b), d)).isEqualTo(d);
+    }
+  }
 }
