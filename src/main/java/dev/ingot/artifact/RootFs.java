@@ -50,13 +50,17 @@ public record RootFs(
     return List.of();
   }
 
+  /**
+   * "root filesystem (system, 212 packages, 9120 files)". The packages are those the builder
+   * recorded; a tree read from an image has none recorded, and "0 packages" there read as a count
+   * beside the scan's own ("0 packages" over "960 packages"), so it is left out.
+   */
   @Override
   public String describe() {
     return "root filesystem ("
         + variant
         + ", "
-        + packages.size()
-        + " packages, "
+        + (packages.isEmpty() ? "" : packages.size() + " packages, ")
         + tree.size()
         + " files)";
   }

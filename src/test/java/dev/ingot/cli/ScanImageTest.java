@@ -59,6 +59,13 @@ class ScanImageTest {
       }
       assertThat(got).isEqualTo(expected);
     }
+    // The table's target says no package count of its own: the image records none, and "0
+    // packages" read as a count beside the scan's.
+    CliTestSupport.Run table = CliTestSupport.run(tmp, env, "scan", "oci-layout:" + layout);
+    assertThat(table.out())
+        .startsWith("Scan of root filesystem (image, ")
+        .doesNotContain("0 packages,")
+        .containsPattern("\n  Debian .*, [1-9][0-9]* packages");
   }
 
   /**
