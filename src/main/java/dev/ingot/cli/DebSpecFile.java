@@ -63,7 +63,7 @@ final class DebSpecFile {
       throw new UsageException(
           where
               + ": not a JSON object with source \"debian\" arguments: "
-              + dev.ingot.diag.JsonReason.of(e));
+              + dev.ingot.diag.JsonReason.of(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new UsageException(
           "cannot read " + file + ": " + dev.ingot.plugin.IoMessages.describe(e));

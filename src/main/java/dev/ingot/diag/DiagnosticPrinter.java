@@ -116,11 +116,21 @@ public final class DiagnosticPrinter {
       if (end > pos && src[end - 1] == '\r') {
         end--;
       }
-      if (hlStart < Math.max(end, pos + 1)) {
+      // A subject that starts on a line's end (an unterminated string, an expression missing
+      // before the newline) belongs to that line: it printed no snippet at all.
+      if (hlStart < next) {
         lines.add(new int[] {lineNo, pos, end});
       }
       pos = next;
       lineNo++;
+    }
+    if (lines.isEmpty() && hlStart >= src.length) {
+      // At the end of the file: its last line with the caret after it, or the empty line after
+      // the final newline, where the subject's line number points.
+      int from = src.length == 0 ? 0 : lastIndexOf(src, (byte) '\n', src.length - 1) + 1;
+      lines.add(new int[] {from == src.length ? lineNo : lineNo - 1, from, src.length});
+      hlStart = src.length;
+      hlEnd = src.length + 1;
     }
     if (!lines.isEmpty() && sources.hides(file, lines.getFirst()[1], lines.getLast()[2] + 1)) {
       out.append("  (source code not shown: it holds a sensitive value)\n\n");
@@ -180,6 +190,15 @@ public final class DiagnosticPrinter {
 
   private static String text(byte[] src, int from, int to) {
     return new String(src, from, to - from, StandardCharsets.UTF_8);
+  }
+
+  private static int lastIndexOf(byte[] src, byte b, int from) {
+    for (int i = from; i >= 0; i--) {
+      if (src[i] == b) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static int indexOf(byte[] src, byte b, int from) {

@@ -1,6 +1,5 @@
 package dev.ingot.diag;
 
-import com.fasterxml.jackson.core.JacksonException;
 import java.util.regex.Pattern;
 
 /**
@@ -8,6 +7,8 @@ import java.util.regex.Pattern;
  * ("Unexpected end-of-input: expected close marker for Object (start marker at [Source: REDACTED
  * (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1])") become plain
  * ones, and the source-location clauses it appends go: the caller says file:line:col itself.
+ *
+ * <p>It takes the exception's original message, not the exception: this package uses the JDK only.
  */
 public final class JsonReason {
   private static final Pattern LOCATION =
@@ -15,8 +16,7 @@ public final class JsonReason {
 
   private JsonReason() {}
 
-  public static String of(JacksonException e) {
-    String m = e.getOriginalMessage();
+  public static String of(String m) {
     if (m == null || m.isBlank()) {
       return "not valid JSON";
     }

@@ -119,7 +119,7 @@ public final class ManifestPostProcessor implements PassThroughPostProcessor {
         throw new java.io.IOException(
             file
                 + " is not a manifest ("
-                + dev.ingot.diag.JsonReason.of(ex)
+                + dev.ingot.diag.JsonReason.of(ex.getOriginalMessage())
                 + "); move it away or set output",
             ex);
       }

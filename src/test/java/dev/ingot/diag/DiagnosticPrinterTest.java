@@ -60,6 +60,32 @@ class DiagnosticPrinterTest {
         .contains("   3: }\n      ^\n");
   }
 
+  private static String snippetAt(String text, int offset, int line, int column) {
+    SourceSet set = SourceSet.empty().with("t.hcl", text.getBytes(StandardCharsets.UTF_8), o -> "");
+    Pos at = new Pos(line, column, offset);
+    Diagnostic d = Diagnostic.error("E", "", new Range("t.hcl", at, at));
+    return new DiagnosticPrinter(set, DiagnosticPrinter.Options.PLAIN).format(d);
+  }
+
+  @Test
+  void aSubjectOnALinesEndShowsThatLineWithTheCaretAfterIt() {
+    // An unterminated string or a missing expression is reported at the newline.
+    assertThat(snippetAt("a = 1\nb = \nc = 3\n", 10, 2, 5))
+        .isEqualTo("Error: E\n\n  on t.hcl line 2:\n   2: b = \n          ^\n\n");
+    assertThat(snippetAt("a = 1\r\nb = \r\n", 11, 2, 5))
+        .isEqualTo("Error: E\n\n  on t.hcl line 2:\n   2: b = \n          ^\n\n");
+  }
+
+  @Test
+  void aSubjectAtTheEndOfTheFileShowsWhereTheFileEnds() {
+    assertThat(snippetAt("a = 1\nb = ", 10, 2, 5))
+        .isEqualTo("Error: E\n\n  on t.hcl line 2:\n   2: b = \n          ^\n\n");
+    assertThat(snippetAt("a = 1\nb = \n", 11, 3, 1))
+        .isEqualTo("Error: E\n\n  on t.hcl line 3:\n   3: \n      ^\n\n");
+    assertThat(snippetAt("", 0, 1, 1))
+        .isEqualTo("Error: E\n\n  on t.hcl line 1:\n   1: \n      ^\n\n");
+  }
+
   @Test
   void unknownFilesAndMissingSubjectsStillPrint() {
     Diagnostic d = Diagnostic.error("Bad", "Fix it.", new Range("other.hcl", Pos.START, Pos.START));

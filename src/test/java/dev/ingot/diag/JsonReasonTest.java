@@ -26,7 +26,10 @@ class JsonReasonTest {
   void readsAsPlainWordsWithoutSourceClauses(String json, String reason) {
     JacksonException e = failure(json);
     assertThat(e.getMessage()).as("Jackson's own message").contains("Source:");
-    assertThat(JsonReason.of(e)).isEqualTo(reason).doesNotContain("Source").doesNotContain("[");
+    assertThat(JsonReason.of(e.getOriginalMessage()))
+        .isEqualTo(reason)
+        .doesNotContain("Source")
+        .doesNotContain("[");
   }
 
   private static JacksonException failure(String json) {

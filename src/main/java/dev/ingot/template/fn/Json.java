@@ -114,7 +114,8 @@ public final class Json {
       }
       return v;
     } catch (JsonProcessingException e) {
-      throw new DecodeError(dev.ingot.diag.JsonReason.of(e) + " at " + where(e));
+      throw new DecodeError(
+          dev.ingot.diag.JsonReason.of(e.getOriginalMessage()) + " at " + where(e));
     } catch (IOException e) {
       throw new DecodeError(e.getMessage());
     }

@@ -167,6 +167,6 @@ final class VarFiles {
   }
 
   private static String jsonReason(JsonParseException e) {
-    return dev.ingot.diag.JsonReason.of(e);
+    return dev.ingot.diag.JsonReason.of(e.getOriginalMessage());
   }
 }
