@@ -12,10 +12,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Positional writes done on other threads, so the thread that lays out an image (in order) only
- * decides offsets while copying bytes into the page cache happens on all cores. At most {@code 4 ×
- * threads} writes are pending; {@link #close} waits for all of them and reports the first failure.
- * Not thread-safe: one submitting thread.
+ * Positional writes done on another thread, so the thread that lays out an image (in order) only
+ * decides offsets while the bytes are copied into the page cache. One thread, not one per core:
+ * buffered writes to one file take its inode lock in turn, and two writers spent a seventh of the
+ * machine spinning on it (perf: rwsem_spin_on_owner) while the scan waited for a core. At most
+ * {@code 4 × threads} writes are pending; {@link #close} waits for all of them and reports the
+ * first failure. Not thread-safe: one submitting thread.
  */
 final class WriteBehind implements AutoCloseable {
   private final FileChannel out;
@@ -29,8 +31,8 @@ final class WriteBehind implements AutoCloseable {
     this.pool =
         threads <= 1
             ? null
-            : Executors.newFixedThreadPool(
-                threads, r -> Thread.ofPlatform().daemon().name("ingot-disk-writer").unstarted(r));
+            : Executors.newSingleThreadExecutor(
+                r -> Thread.ofPlatform().daemon().name("ingot-disk-writer").unstarted(r));
   }
 
   /** Writes {@code src} at {@code pos}, then runs {@code done} (e.g. recycling the buffer). */
