@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
     name = "convert",
     // IN and OUT are optional to picocli only so that `-o help` needs none.
     customSynopsis = {
-      "ingot convert [-chnpqUW] [--allow-outside-files] [-f=FMT] [-j=N] [-m=N] [-t=CACHE]",
-      "              [-T=CACHE] [-B=BASE [-F=FMT]] [-o=OPTIONS] -O=FMT IN OUT",
+      "ingot convert [-chnpqUW] [--allow-outside-files] [-f=FMT] [-j=N] [-m=N]",
+      "                     [-t=CACHE] [-T=CACHE] [-B=BASE [-F=FMT]] [-o=OPTIONS]",
+      "                     -O=FMT IN OUT",
       "       ingot convert -O=FMT -o help"
     },
     description = {

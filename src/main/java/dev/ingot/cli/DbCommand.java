@@ -74,11 +74,15 @@ public final class DbCommand implements Runnable {
 
     @Option(
         names = "--format",
+        paramLabel = "FORMAT",
         defaultValue = "auto",
         description = "auto, osv or debian-tracker (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--name", description = "Name of the import (default: from the source).")
+    @Option(
+        names = "--name",
+        paramLabel = "NAME",
+        description = "Name of the import (default: from the source).")
     String name;
 
     @CommandLine.Mixin Location location = new Location();

@@ -37,6 +37,7 @@ public final class InitCommand implements Callable<Integer> {
 
   @Option(
       names = "--example",
+      paramLabel = "EXAMPLE",
       defaultValue = "basic",
       description =
           "The example to start from: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

@@ -25,10 +25,13 @@ public final class LockCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "SPEC",
-      description = "template with a source \"debian\" block, or its arguments as JSON")
+      description = "Template with a source \"debian\" block, or its arguments as JSON.")
   Path spec;
 
-  @Option(names = "--cache-dir", description = "cache directory (default $XDG_CACHE_HOME/ingot)")
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description = "Cache directory (default $XDG_CACHE_HOME/ingot).")
   Path cacheDir;
 
   public LockCommand(CliEnv env) {

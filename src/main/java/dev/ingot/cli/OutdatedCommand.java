@@ -24,10 +24,13 @@ public final class OutdatedCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "SPEC",
-      description = "template with a source \"debian\" block, or its arguments as JSON")
+      description = "Template with a source \"debian\" block, or its arguments as JSON.")
   java.nio.file.Path spec;
 
-  @Option(names = "--cache-dir", description = "cache directory (default $XDG_CACHE_HOME/ingot)")
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description = "Cache directory (default $XDG_CACHE_HOME/ingot).")
   java.nio.file.Path cacheDir;
 
   public OutdatedCommand(CliEnv env) {

@@ -33,19 +33,23 @@ public final class RootfsCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "SPEC",
-      description = "template with a source \"debian\" block, or its arguments as JSON")
+      description = "Template with a source \"debian\" block, or its arguments as JSON.")
   Path spec;
 
   @Option(
       names = {"-o", "--output"},
       required = true,
-      description = "tar file to write")
+      paramLabel = "FILE",
+      description = "Tar file to write.")
   Path output;
 
-  @Option(names = "--cache-dir", description = "cache directory (default $XDG_CACHE_HOME/ingot)")
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description = "Cache directory (default $XDG_CACHE_HOME/ingot).")
   Path cacheDir;
 
-  @Option(names = "--offline", description = "use the cache only")
+  @Option(names = "--offline", description = "Use the cache only: download nothing.")
   boolean offline;
 
   public RootfsCommand(CliEnv env) {

@@ -55,6 +55,12 @@ class CommandUsageTest {
         .contains("\nExamples:\n  ")
         .doesNotContain("null/")
         .containsPattern("\nExamples:\n(  .*\n)*  .*ingot " + command.getFirst());
+    // Fits a terminal, names every value (picocli's "--cache-dir=<cacheDir>" otherwise), and
+    // the synopsis continues indented (a line over the width came out at column 0).
+    assertThat(r.out().lines())
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+    assertThat(r.out()).doesNotContainPattern("=<[a-zA-Z]");
+    assertThat(r.out()).doesNotContainPattern("(?m)^[\\[-]");
     List<String> shortForm = new ArrayList<>(command);
     shortForm.add("-h");
     assertThat(CliTestSupport.run(dir, Map.of(), shortForm.toArray(String[]::new)).out())
