@@ -16,7 +16,6 @@ import dev.ingot.build.ui.TextSink;
 import dev.ingot.build.ui.Ui;
 import dev.ingot.diag.Diagnostics;
 import dev.ingot.plugin.LocalProcessRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -151,15 +150,8 @@ public final class BuildCommand implements Callable<Integer> {
       throw new UsageException(
           "-parallel-builds must be 0 (no limit) or more, not " + parallelBuilds);
     }
-    for (String v : vars) {
-      if (!v.contains("=")) {
-        throw new UsageException("-var needs NAME=VALUE, not '" + v + "'");
-      }
-    }
+    TemplateOptions.checkArguments(env, template.toString(), vars);
     Path t = env.cwd().resolve(template);
-    if (!Files.exists(t)) {
-      throw new UsageException("template " + template + " does not exist");
-    }
     BuildFilter.Parsed filter = BuildFilter.parse(only, except);
     if (filter.diagnostics().hasErrors()) {
       printDiagnostics(filter.diagnostics());

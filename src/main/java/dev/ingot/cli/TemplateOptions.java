@@ -46,11 +46,26 @@ final class TemplateOptions {
   List<String> except = new ArrayList<>();
 
   LoadRequest request(CliEnv env) {
-    if (!java.nio.file.Files.exists(env.cwd().resolve(template))) {
-      throw new UsageException("there is no file or directory " + template);
-    }
+    checkArguments(env, template, vars);
     return new LoadRequest(
         template, env.cwd(), vars, varFiles, env.env(), TemplateLoader.PACKER_VERSION, null);
+  }
+
+  /**
+   * The usage errors validate, inspect and build share, found before anything is read: a missing
+   * template and a -var without NAME=: one message and exit 2 from every command.
+   */
+  static void checkArguments(CliEnv env, String template, List<String> vars) {
+    for (String v : vars) {
+      try {
+        dev.ingot.template.load.VarFlag.parse(v);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    if (!java.nio.file.Files.exists(env.cwd().resolve(template))) {
+      throw new UsageException("there is no template file or directory " + template);
+    }
   }
 
   BuildFilter.Parsed filter() {

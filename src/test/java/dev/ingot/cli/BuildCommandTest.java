@@ -83,7 +83,8 @@ class BuildCommandTest {
     assertThat(ingot("build", "-var", "novalue", "t.testplan").exitCode()).isEqualTo(2);
     assertThat(ingot("build", "--json", "-machine-readable", "t.testplan").exitCode()).isEqualTo(2);
     assertThat(ingot("build", "-only={a", "t.testplan").err()).contains("Invalid -only pattern {a");
-    assertThat(ingot("build", "missing.testplan").err()).contains("does not exist");
+    assertThat(ingot("build", "missing.testplan").err())
+        .contains("there is no template file or directory missing.testplan");
     var ask = ingot("build", "-on-error=ask", "t.testplan");
     assertThat(ask.exitCode()).isZero();
     assertThat(ask.err()).contains("-on-error=ask is not supported; using abort");

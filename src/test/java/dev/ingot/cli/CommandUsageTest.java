@@ -139,6 +139,23 @@ class CommandUsageTest {
             List.of("convert", "-O", "qcow2", "in.raw", ""),
             "Error: invalid value for positional parameter at index 1 (OUT): an empty path names"
                 + " no file (an unset shell variable?): give a path. See 'ingot convert --help'."),
+        // validate, inspect and build say the same about the arguments they share (validate
+        // exited 1 for a -var without "=", build 2, each in its own words).
+        Arguments.of(
+            List.of("validate", "-var", "name", "x.pkr.hcl"),
+            "Error: The -var option \"name\" has no \"=\": write it as -var 'NAME=VALUE'."),
+        Arguments.of(
+            List.of("build", "-var", "name", "x.pkr.hcl"),
+            "Error: The -var option \"name\" has no \"=\": write it as -var 'NAME=VALUE'."),
+        Arguments.of(
+            List.of("inspect", "-var", "=v", "x.pkr.hcl"),
+            "Error: The -var option \"=v\" has no variable name before \"=\"."),
+        Arguments.of(
+            List.of("build", "x.pkr.hcl"),
+            "Error: there is no template file or directory x.pkr.hcl"),
+        Arguments.of(
+            List.of("validate", "x.pkr.hcl"),
+            "Error: there is no template file or directory x.pkr.hcl"),
         Arguments.of(
             List.of("db", "imprt", "x.json"),
             "Error: unknown command 'imprt'. Did you mean 'import'? See 'ingot db --help'."));
