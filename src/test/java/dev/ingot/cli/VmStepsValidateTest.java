@@ -98,6 +98,30 @@ class VmStepsValidateTest {
   }
 
   @Test
+  void anOvaStraightAfterADebianRootFilesystemIsRefusedBeforeTheBuild() throws Exception {
+    // It passed validate; the build then spent its source step and failed with a
+    // ClassCastException.
+    Files.writeString(
+        dir.resolve("t.pkr.hcl"),
+        """
+        source "debian" "b" {
+          variant  = "distroless"
+          packages = ["base-files"]
+        }
+        build {
+          sources = ["source.debian.b"]
+          post-processor "ova" {}
+        }
+        """);
+    CliTestSupport.Run r = validate();
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("Error: Post-processor \"ova\" cannot take a root filesystem (RootFs)")
+        .contains("on t.pkr.hcl line 7")
+        .contains("accepts only converted disk files (DiskFiles) or disk image (DiskImage)");
+  }
+
+  @Test
   void goodValuesPass() throws Exception {
     Files.writeString(
         dir.resolve("t.pkr.hcl"),

@@ -115,6 +115,15 @@ public final class DebianSource implements SourcePlugin {
     return fs;
   }
 
+  /**
+   * Always a root filesystem, so validate checks the chain after it (ova straight after it passed
+   * and failed at run time with a ClassCastException).
+   */
+  @Override
+  public Class<? extends Artifact> produces(Config config) {
+    return RootFs.class;
+  }
+
   @Override
   public boolean hasCommunicator() {
     return true;
