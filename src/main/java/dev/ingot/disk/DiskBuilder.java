@@ -252,7 +252,10 @@ public final class DiskBuilder {
 
   /** Exports {@code tree} for mke2fs, device nodes and fifos included (made with mknod). */
   private void exportTree(FileTree tree, BlobStore blobs, Path dir) throws IOException {
-    new TreeExporter(blobs, new ProcessNodeMaker(tools.runner()), new TreeExporter.Options(true))
+    new TreeExporter(
+            blobs,
+            new ProcessNodeMaker(tools.runner()),
+            new TreeExporter.Options(true, tools.cancellation()::check))
         .export(tree, dir);
     // mke2fs -d copies extended attributes (file capabilities) from the directory.
     dev.ingot.fs.XattrDump.write(tree, dir, dir.getParent(), tools::run);

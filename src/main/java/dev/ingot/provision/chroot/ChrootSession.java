@@ -86,7 +86,8 @@ public final class ChrootSession implements ProvisionSession {
     ChrootSession s = new ChrootSession(fs, work, sde, network, runner, c, packages);
     try {
       Files.createDirectories(s.root);
-      new TreeExporter(fs.blobs(), Chroot.nodeMaker(runner), new TreeExporter.Options(true))
+      new TreeExporter(
+              fs.blobs(), Chroot.nodeMaker(runner), new TreeExporter.Options(true, c::check))
           .export(fs.tree(), s.root);
       XattrDump.write(fs.tree(), s.root, work, s.attr);
     } catch (IOException | RuntimeException e) {

@@ -50,7 +50,10 @@ public final class SystemInstaller {
     Path root = s.work().resolve("root");
     Files.createDirectories(root);
     try {
-      new TreeExporter(blobs, Chroot.nodeMaker(s.runner()), new TreeExporter.Options(true))
+      new TreeExporter(
+              blobs,
+              Chroot.nodeMaker(s.runner()),
+              new TreeExporter.Options(true, s.cancellation()::check))
           .export(unpacked, root);
       XattrDump.Runner attr = Chroot.attrTools(s.runner());
       XattrDump.write(unpacked, root, s.work(), attr);
