@@ -92,16 +92,39 @@ public record Config(Map<String, Object> values, Map<String, Range> ranges, Rang
     return out;
   }
 
-  /** Nested objects or blocks, each as its own Config (ranges point at the parent argument). */
+  /**
+   * Nested objects or blocks, each as its own Config. A nested block's arguments keep where they
+   * were written (the checker records them under {@link #nestedKey} names); an object value's, or
+   * any without a recorded place, point at the parent argument.
+   */
   @SuppressWarnings("unchecked")
   public List<Config> objects(String name) {
     Object v = values.get(name);
     if (v == null) {
       return List.of();
     }
-    Range r = ranges.getOrDefault(name, block);
+    Range parent = ranges.getOrDefault(name, block);
     List<Object> list = v instanceof List<?> l ? (List<Object>) l : List.of(v);
-    return list.stream().map(o -> new Config((Map<String, Object>) o, Map.of(), r)).toList();
+    List<Config> out = new java.util.ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      String key = nestedKey(name, i);
+      String prefix = key + ".";
+      Map<String, Range> inner = new java.util.LinkedHashMap<>();
+      ranges.forEach(
+          (k, r) -> {
+            if (k.startsWith(prefix)) {
+              inner.put(k.substring(prefix.length()), r);
+            }
+          });
+      out.add(
+          new Config((Map<String, Object>) list.get(i), inner, ranges.getOrDefault(key, parent)));
+    }
+    return out;
+  }
+
+  /** The name under which the place of the {@code index}th nested block {@code name} is kept. */
+  public static String nestedKey(String name, int index) {
+    return name + "[" + index + "]";
   }
 
   public Optional<Config> object(String name) {

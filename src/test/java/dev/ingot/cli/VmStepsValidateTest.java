@@ -45,6 +45,17 @@ class VmStepsValidateTest {
       }
       """;
 
+  // A debian source and the head of a build that uses it (lines 1-7).
+  private static final String DEBIAN_BUILD =
+      """
+      source "debian" "b" {
+        variant  = "distroless"
+        packages = ["base-files"]
+      }
+      build {
+        sources = ["source.debian.b"]
+      """;
+
   private CliTestSupport.Run validate() {
     return CliTestSupport.run(dir, Map.of("HOME", dir.toString()), "validate", "t.pkr.hcl");
   }
@@ -103,22 +114,63 @@ class VmStepsValidateTest {
     // ClassCastException.
     Files.writeString(
         dir.resolve("t.pkr.hcl"),
-        """
-        source "debian" "b" {
-          variant  = "distroless"
-          packages = ["base-files"]
-        }
-        build {
-          sources = ["source.debian.b"]
-          post-processor "ova" {}
-        }
-        """);
+        DEBIAN_BUILD
+            + """
+              post-processor "ova" {}
+            }
+            """);
     CliTestSupport.Run r = validate();
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
     assertThat(r.err())
         .contains("Error: Post-processor \"ova\" cannot take a root filesystem (RootFs)")
         .contains("on t.pkr.hcl line 7")
         .contains("accepts only converted disk files (DiskFiles) or disk image (DiskImage)");
+  }
+
+  @Test
+  void everyBadCustomizeValueIsReportedInItsOwnBlock() throws Exception {
+    // The second users block's mistake was reported at the first block, and one mistake per run.
+    Files.writeString(
+        dir.resolve("t.pkr.hcl"),
+        DEBIAN_BUILD
+            + """
+              post-processors {
+                post-processor "customize" {
+                  hostname = "bad_host!"
+                  users {
+                    name = "root"
+                    uid  = 0
+                  }
+                  users {
+                    name = "x y"
+                  }
+                  users {
+                    name                = "ok"
+                    ssh_authorized_keys = ["not a key"]
+                  }
+                  files {
+                    path    = "/etc/motd"
+                    content = "a"
+                    source  = "b"
+                  }
+                }
+                post-processor "container" {}
+              }
+            }
+            """);
+    CliTestSupport.Run r = validate();
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("on t.pkr.hcl line 9")
+        .contains("must be a DNS label")
+        .contains("on t.pkr.hcl line 15")
+        .contains("bad user name: x y")
+        .contains("on t.pkr.hcl line 19")
+        .contains("not an SSH public key line: not a key")
+        .contains("on t.pkr.hcl line 21")
+        .contains("either content or source")
+        .doesNotContain("line 10,")
+        .doesNotContain("line 11,");
   }
 
   @Test

@@ -36,12 +36,31 @@ public final class SchemaChecker {
     Map<String, Range> ranges = new LinkedHashMap<>();
     body.attributes().forEach((k, a) -> putRange(ranges, k, a.range()));
     body.blocks().forEach((k, bs) -> putRange(ranges, k, bs.isEmpty() ? null : bs.get(0).range()));
+    nestedRanges("", body, ranges);
     return new Checked(
         new Config(values, ranges, body.range()), new Diagnostics(diags), List.copyOf(secrets));
   }
 
   public static Checked check(Schema schema, RawBody body) {
     return check(schema, body, Set.of());
+  }
+
+  /**
+   * Where each nested block and its attributes are, under {@link Config#nestedKey} names, so that a
+   * bad value in the second {@code users} block is reported there (it was at the first).
+   */
+  private static void nestedRanges(String prefix, RawBody body, Map<String, Range> ranges) {
+    body.blocks()
+        .forEach(
+            (name, bs) -> {
+              for (int i = 0; i < bs.size(); i++) {
+                String key = Config.nestedKey(prefix + name, i);
+                RawBody b = bs.get(i);
+                putRange(ranges, key, b.range());
+                b.attributes().forEach((k, a) -> putRange(ranges, key + "." + k, a.range()));
+                nestedRanges(key + ".", b, ranges);
+              }
+            });
   }
 
   private static void putRange(Map<String, Range> ranges, String k, Range r) {

@@ -22,19 +22,34 @@ public record Customization(
     files = files == null ? List.of() : List.copyOf(files);
     datasources = datasources == null ? List.of() : List.copyOf(datasources);
     services = services == null ? new Services(List.of(), List.of(), List.of()) : services;
+    checkHostname(hostname);
+    checkTimezone(timezone);
+    checkLocale(locale);
+  }
+
+  static void checkHostname(String hostname) {
     if (hostname != null && !hostname.matches("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")) {
       throw new CustomizeException(
           "hostname", "hostname must be a DNS label (letters, digits, '-'): " + hostname);
     }
+  }
+
+  static void checkTimezone(String timezone) {
     if (timezone != null && !timezone.matches("[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*")) {
       throw new CustomizeException("timezone", "bad timezone: " + timezone);
     }
+  }
+
+  static void checkLocale(String locale) {
     if (locale != null && !locale.matches("[A-Za-z0-9_.@-]+")) {
       throw new CustomizeException("locale", "bad locale: " + locale);
     }
   }
 
-  /** A user account; {@code uid} null picks the next free one from 1000. */
+  /**
+   * A user account; {@code uid} null picks the next free one from 1000. A bad value is a {@link
+   * CustomizeException} naming its field in the users block.
+   */
   public record User(
       String name,
       Integer uid,
@@ -44,24 +59,26 @@ public record Customization(
       List<String> sshAuthorizedKeys) {
     public User {
       if (name == null || !name.matches("[a-z_][a-z0-9_-]{0,31}")) {
-        throw new IllegalArgumentException("bad user name: " + name);
+        throw new CustomizeException("name", "bad user name: " + name);
       }
       groups = groups == null ? List.of() : List.copyOf(groups);
       sshAuthorizedKeys = sshAuthorizedKeys == null ? List.of() : List.copyOf(sshAuthorizedKeys);
       shell = shell == null ? "/bin/bash" : shell;
       if (passwordHash != null && (passwordHash.contains(":") || passwordHash.contains("\n"))) {
-        throw new IllegalArgumentException("a password hash cannot contain ':' or a newline");
+        throw new CustomizeException(
+            "password_hash", "a password hash cannot contain ':' or a newline");
       }
       if (passwordHash != null
           && !passwordHash.startsWith("$")
           && !passwordHash.equals("*")
           && !passwordHash.startsWith("!")) {
-        throw new IllegalArgumentException(
+        throw new CustomizeException(
+            "password_hash",
             "password_hash must be a crypt(3) hash such as $6$… or $y$… (from mkpasswd), not a password");
       }
       for (String k : sshAuthorizedKeys) {
         if (k.contains("\n") || !k.matches("(\\S+ )*(ssh|ecdsa|sk)-\\S+ \\S+.*")) {
-          throw new IllegalArgumentException("not an SSH public key line: " + k);
+          throw new CustomizeException("ssh_authorized_keys", "not an SSH public key line: " + k);
         }
       }
     }

@@ -2,7 +2,9 @@ package dev.ingot.disk.customize;
 
 import dev.ingot.artifact.Artifact;
 import dev.ingot.artifact.RootFs;
+import dev.ingot.diag.Diagnostic;
 import dev.ingot.diag.Diagnostics;
+import dev.ingot.diag.DiagnosticsException;
 import dev.ingot.plugin.Arg;
 import dev.ingot.plugin.ArgType;
 import dev.ingot.plugin.Checks;
@@ -105,68 +107,82 @@ public final class CustomizePostProcessor implements PostProcessorPlugin {
   }
 
   /**
-   * Reads the configuration; a bad value is a diagnostic at its argument. {@code ctx} null: files'
-   * sources are not read.
+   * Reads the configuration; every bad value is a diagnostic at its argument, all reported at once
+   * (one per run made a template with several mistakes take as many runs). A nested block's value
+   * is reported in that block. {@code ctx} null: files' sources are not read.
    */
   static Customization customization(Config c, StepContext ctx) {
+    List<Diagnostic> errors = new ArrayList<>();
+    Checked<String> names = new Checked<>(errors);
+    names.run(c, "hostname", () -> Customization.checkHostname(c.string("hostname").orElse(null)));
+    names.run(c, "timezone", () -> Customization.checkTimezone(c.string("timezone").orElse(null)));
+    names.run(c, "locale", () -> Customization.checkLocale(c.string("locale").orElse(null)));
     List<Customization.User> users = new ArrayList<>();
     for (Config u : c.objects("users")) {
-      try {
-        users.add(
-            new Customization.User(
-                u.string("name").orElse(null),
-                u.number("uid").map(java.math.BigDecimal::intValueExact).orElse(null),
-                u.strings("groups"),
-                u.string("shell", "/bin/bash"),
-                u.string("password_hash").orElse(null),
-                u.strings("ssh_authorized_keys")));
-      } catch (IllegalArgumentException | ArithmeticException e) {
-        throw c.error("users", "Bad user", e.getMessage());
-      }
+      new Checked<Customization.User>(errors).make(u, "users", () -> user(u)).ifPresent(users::add);
     }
     Customization.Ssh ssh =
         c.object("ssh")
-            .map(
+            .flatMap(
                 s ->
-                    wrap(
-                        c,
-                        "ssh",
-                        () ->
-                            new Customization.Ssh(
-                                s.string("permit_root_login").orElse(null),
-                                s.bool("password_authentication").orElse(null))))
+                    new Checked<Customization.Ssh>(errors)
+                        .make(
+                            s,
+                            "ssh",
+                            () ->
+                                new Customization.Ssh(
+                                    s.string("permit_root_login").orElse(null),
+                                    s.bool("password_authentication").orElse(null))))
             .orElse(null);
     Customization.Services services =
         c.object("services")
-            .map(
+            .flatMap(
                 s ->
-                    wrap(
-                        c,
-                        "services",
-                        () ->
-                            new Customization.Services(
-                                s.strings("enable"), s.strings("disable"), s.strings("mask"))))
+                    new Checked<Customization.Services>(errors)
+                        .make(
+                            s,
+                            "services",
+                            () ->
+                                new Customization.Services(
+                                    s.strings("enable"), s.strings("disable"), s.strings("mask"))))
             .orElse(null);
     List<Customization.File> files = new ArrayList<>();
     for (Config f : c.objects("files")) {
-      files.add(wrap(c, "files", () -> file(f, ctx)));
+      new Checked<Customization.File>(errors)
+          .make(f, "files", () -> file(f, ctx))
+          .ifPresent(files::add);
+    }
+    if (!errors.isEmpty()) {
+      throw new DiagnosticsException(new Diagnostics(errors));
     }
     List<String> ds =
         c.object("cloud_init").map(ci -> ci.strings("datasource_list")).orElse(List.of());
-    return wrap(
-        c,
-        "hostname",
-        () ->
-            new Customization(
-                c.string("hostname").orElse(null),
-                c.string("timezone").orElse(null),
-                c.string("locale").orElse(null),
-                users,
-                ssh,
-                services,
-                c.strings("kernel_args"),
-                files,
-                ds));
+    return new Customization(
+        c.string("hostname").orElse(null),
+        c.string("timezone").orElse(null),
+        c.string("locale").orElse(null),
+        users,
+        ssh,
+        services,
+        c.strings("kernel_args"),
+        files,
+        ds);
+  }
+
+  private static Customization.User user(Config u) {
+    Integer uid;
+    try {
+      uid = u.number("uid").map(java.math.BigDecimal::intValueExact).orElse(null);
+    } catch (ArithmeticException e) {
+      throw new CustomizeException("uid", "uid must be a whole number that fits 32 bits");
+    }
+    return new Customization.User(
+        u.string("name").orElse(null),
+        uid,
+        u.strings("groups"),
+        u.string("shell", "/bin/bash"),
+        u.string("password_hash").orElse(null),
+        u.strings("ssh_authorized_keys"));
   }
 
   private static Customization.File file(Config f, StepContext ctx) {
@@ -208,13 +224,35 @@ public final class CustomizePostProcessor implements PostProcessorPlugin {
     T make();
   }
 
-  private static <T> T wrap(Config c, String arg, Make<T> m) {
-    try {
-      return m.make();
-    } catch (CustomizeException e) {
-      throw c.error(e.setting(), "Bad " + e.setting() + " setting", e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw c.error(arg, "Bad " + arg + " setting", e.getMessage());
+  /**
+   * Runs one part of the parse and keeps its failure as a diagnostic: at the setting a {@link
+   * CustomizeException} names inside {@code at} (a nested block's own argument), else at {@code
+   * at}'s block, summarized as a bad {@code what} setting.
+   */
+  private record Checked<T>(List<Diagnostic> errors) {
+    java.util.Optional<T> make(Config at, String what, Make<T> m) {
+      try {
+        return java.util.Optional.ofNullable(m.make());
+      } catch (CustomizeException e) {
+        errors.add(place(at, e.setting(), "Bad " + what + " setting", e.getMessage()));
+      } catch (IllegalArgumentException e) {
+        errors.add(place(at, "", "Bad " + what + " setting", e.getMessage()));
+      }
+      return java.util.Optional.empty();
+    }
+
+    void run(Config at, String what, Runnable r) {
+      make(
+          at,
+          what,
+          () -> {
+            r.run();
+            return null;
+          });
+    }
+
+    private static Diagnostic place(Config at, String setting, String summary, String detail) {
+      return at.error(setting, summary, detail).diagnostics().all().getFirst();
     }
   }
 
