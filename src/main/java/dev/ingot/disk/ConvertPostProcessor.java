@@ -3,7 +3,9 @@ package dev.ingot.disk;
 import dev.ingot.artifact.Artifact;
 import dev.ingot.artifact.DiskFiles;
 import dev.ingot.artifact.DiskImage;
+import dev.ingot.diag.Diagnostic;
 import dev.ingot.diag.Diagnostics;
+import dev.ingot.diag.DiagnosticsException;
 import dev.ingot.disk.format.DiskFormat;
 import dev.ingot.disk.format.DiskImages;
 import dev.ingot.disk.format.WriteJob;
@@ -64,42 +66,67 @@ public final class ConvertPostProcessor implements PostProcessorPlugin {
     return DiskFiles.class;
   }
 
-  /** The format → options plan, checked; bad names and options are diagnostics. */
+  /**
+   * The format → options plan, checked; bad names and options are diagnostics, every one of them
+   * reported at once.
+   */
   static Map<DiskFormat, WriteOptions> plan(Config c) {
     Map<DiskFormat, WriteOptions> out = new LinkedHashMap<>();
+    List<Diagnostic> bad = new ArrayList<>();
     Map<String, String> opts = c.stringMap("options");
     for (String f : c.strings("formats")) {
       DiskFormat fmt;
       try {
         fmt = DiskFormat.parse(f);
       } catch (IllegalArgumentException e) {
-        throw c.error("formats", "Unknown disk format", e.getMessage());
+        bad.add(Checks.error(c, "formats", "Unknown disk format", e.getMessage()));
+        continue;
       }
-      WriteOptions w;
+      if (out.containsKey(fmt)) {
+        bad.add(
+            Checks.error(
+                c,
+                "formats",
+                "A format listed twice",
+                fmt.id() + " is in formats more than once."));
+        continue;
+      }
       try {
-        w = DiskImages.options(fmt, opts.getOrDefault(fmt.id(), opts.get(f)), false);
+        WriteOptions w = DiskImages.options(fmt, opts.getOrDefault(fmt.id(), opts.get(f)), false);
+        // A build's artifact is one file per format; a flat VMDK is two (descriptor and extent).
+        if (!w.oneFile()) {
+          bad.add(
+              Checks.error(
+                  c,
+                  "options",
+                  "Flat and split VMDKs are for ingot convert",
+                  "A build writes one file per format, and monolithicFlat and the twoGbMaxExtent"
+                      + " kinds are several: use subformat=monolithicSparse or streamOptimized, or"
+                      + " convert the raw disk afterwards with ingot convert."));
+        }
+        out.put(fmt, w);
       } catch (IllegalArgumentException e) {
-        throw c.error("options", "Bad " + fmt.id() + " options", e.getMessage());
+        bad.add(Checks.error(c, "options", "Bad " + fmt.id() + " options", e.getMessage()));
+        out.put(fmt, null); // known, so its options are not "for a format not converted to"
       }
-      // A build's artifact is one file per format; a flat VMDK is two (descriptor and extent).
-      if (!w.oneFile()) {
-        throw c.error(
-            "options",
-            "Flat and split VMDKs are for ingot convert",
-            "A build writes one file per format, and monolithicFlat and the twoGbMaxExtent kinds"
-                + " are several: use subformat=monolithicSparse or streamOptimized, or convert the"
-                + " raw disk afterwards with ingot convert.");
-      }
-      out.put(fmt, w);
     }
-    if (out.isEmpty()) {
-      throw c.error("formats", "No formats", "List at least one of \"qcow2\", \"vmdk\", \"vhd\".");
+    if (out.isEmpty() && bad.isEmpty()) {
+      bad.add(
+          Checks.error(
+              c, "formats", "No formats", "List at least one of \"qcow2\", \"vmdk\", \"vhd\"."));
     }
     for (String k : opts.keySet()) {
       if (out.keySet().stream().noneMatch(f -> f.id().equals(k) || f.qemuName().equals(k))) {
-        throw c.error(
-            "options", "Options for a format not converted to", "'" + k + "' is not in formats.");
+        bad.add(
+            Checks.error(
+                c,
+                "options",
+                "Options for a format not converted to",
+                "'" + k + "' is not in formats."));
       }
+    }
+    if (!bad.isEmpty()) {
+      throw new DiagnosticsException(new Diagnostics(bad));
     }
     return out;
   }

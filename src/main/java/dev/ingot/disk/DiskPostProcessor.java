@@ -78,41 +78,15 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
     // "auto" starts from the smallest disk the partitions allow; the step then finds the size.
     boolean auto = auto(c);
     long size = auto ? 0 : size(c, "size", "4G");
-    PartitionTable.Scheme scheme;
-    try {
-      scheme =
-          PartitionTable.Scheme.valueOf(
-              c.string("partition_table", "gpt").toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw c.error("partition_table", "Unknown partition table", "Use \"gpt\" or \"mbr\".");
-    }
-    BootMode boot;
-    try {
-      boot = BootMode.parse(c.string("boot", "hybrid"));
-    } catch (IllegalArgumentException e) {
-      throw c.error("boot", "Unknown boot mode", "Use \"bios\", \"uefi\" or \"hybrid\".");
-    }
-    boolean secureBoot = c.bool("secure_boot", false);
-    if (secureBoot && !boot.uefi()) {
-      throw c.error(
-          "secure_boot",
-          "Secure Boot needs UEFI",
-          "Use boot = \"uefi\" or \"hybrid\" with secure_boot = true.");
-    }
-    if (!c.string("filesystem", "ext4").equals("ext4")) {
-      throw c.error("filesystem", "Unsupported filesystem", "Only \"ext4\" is supported.");
-    }
-    String label = c.string("root_label", "root");
-    if (label.isEmpty() || label.length() > 16) {
-      throw c.error("root_label", "Bad root label", "Use 1 to 16 characters.");
-    }
-    long esp = size(c, "esp_size", "64M");
+    PartitionTable.Scheme scheme = scheme(c);
+    BootMode boot = boot(c);
+    boolean secureBoot = secureBoot(c, boot);
+    filesystem(c);
+    String label = label(c);
+    long esp = esp(c, boot);
     long bootSize = size(c, "boot_partition_size", "0");
     if (auto) {
       size = DiskSpec.smallest(boot, esp, bootSize);
-    }
-    if (boot.uefi() && esp < (33L << 20)) {
-      throw c.error("esp_size", "Bad size", "The EFI system partition needs at least 33 MiB.");
     }
     try {
       return new DiskSpec(
@@ -130,6 +104,64 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
     } catch (IllegalArgumentException e) {
       throw c.error("size", "Bad disk size", e.getMessage());
     }
+  }
+
+  private static PartitionTable.Scheme scheme(Config c) {
+    try {
+      return PartitionTable.Scheme.valueOf(
+          c.string("partition_table", "gpt").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw c.error("partition_table", "Unknown partition table", "Use \"gpt\" or \"mbr\".");
+    }
+  }
+
+  private static BootMode boot(Config c) {
+    try {
+      return BootMode.parse(c.string("boot", "hybrid"));
+    } catch (IllegalArgumentException e) {
+      throw c.error("boot", "Unknown boot mode", "Use \"bios\", \"uefi\" or \"hybrid\".");
+    }
+  }
+
+  private static java.util.Optional<BootMode> knownBoot(Config c) {
+    try {
+      return java.util.Optional.of(BootMode.parse(c.string("boot", "hybrid")));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  private static boolean secureBoot(Config c, BootMode boot) {
+    boolean secureBoot = c.bool("secure_boot", false);
+    if (secureBoot && !boot.uefi()) {
+      throw c.error(
+          "secure_boot",
+          "Secure Boot needs UEFI",
+          "Use boot = \"uefi\" or \"hybrid\" with secure_boot = true.");
+    }
+    return secureBoot;
+  }
+
+  private static void filesystem(Config c) {
+    if (!c.string("filesystem", "ext4").equals("ext4")) {
+      throw c.error("filesystem", "Unsupported filesystem", "Only \"ext4\" is supported.");
+    }
+  }
+
+  private static String label(Config c) {
+    String label = c.string("root_label", "root");
+    if (label.isEmpty() || label.length() > 16) {
+      throw c.error("root_label", "Bad root label", "Use 1 to 16 characters.");
+    }
+    return label;
+  }
+
+  private static long esp(Config c, BootMode boot) {
+    long esp = size(c, "esp_size", "64M");
+    if (boot.uefi() && esp < (33L << 20)) {
+      throw c.error("esp_size", "Bad size", "The EFI system partition needs at least 33 MiB.");
+    }
+    return esp;
   }
 
   /** Whether the disk's size is to be found from its files. */
@@ -174,12 +206,25 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
 
   @Override
   public Diagnostics check(Config config) {
-    return Checks.parsing(
+    // Each argument alone first, so that every bad one is reported in one run; the ones that
+    // depend on the boot mode once it is known (its own error is reported once).
+    return Checks.each(
         config,
-        () -> {
-          spec(config, "check", 0);
-          outputName(config, "check");
-        });
+        java.util.List.of(
+            () -> {
+              if (!auto(config)) {
+                size(config, "size", "4G");
+              }
+            },
+            () -> scheme(config),
+            () -> boot(config),
+            () -> knownBoot(config).ifPresent(b -> secureBoot(config, b)),
+            () -> knownBoot(config).ifPresent(b -> esp(config, b)),
+            () -> filesystem(config),
+            () -> label(config),
+            () -> size(config, "boot_partition_size", "0"),
+            () -> outputName(config, "check")),
+        () -> spec(config, "check", 0));
   }
 
   private static String outputName(Config config, String buildName) {

@@ -123,7 +123,14 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
           secureBoot,
           c.stringMap("properties"));
     } catch (OvfSpecException e) {
-      throw c.error(argument(e.setting()), "Bad OVF settings", e.getMessage());
+      throw new dev.ingot.diag.DiagnosticsException(
+          new dev.ingot.diag.Diagnostics(
+              e.all().stream()
+                  .map(
+                      x ->
+                          Checks.error(
+                              c, argument(x.setting()), "Bad OVF settings", x.getMessage()))
+                  .toList()));
     }
   }
 
@@ -151,12 +158,10 @@ public final class OvaPostProcessor implements PostProcessorPlugin {
   /** The settings that do not depend on the disk, checked by validate. */
   @Override
   public Diagnostics check(Config config) {
-    return Checks.parsing(
+    return Checks.each(
         config,
-        () -> {
-          spec(config, "check", null);
-          format(config);
-        });
+        java.util.List.of(() -> spec(config, "check", null), () -> format(config)),
+        () -> {});
   }
 
   private static String format(Config config) {

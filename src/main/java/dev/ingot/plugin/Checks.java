@@ -40,6 +40,19 @@ public final class Checks {
     }
   }
 
+  /**
+   * Runs each independent check as {@link #parsing} does and reports every failure, then, when all
+   * passed, {@code whole} (the full parse, for what depends on several arguments): a block with
+   * three bad values says so in one run, not three.
+   */
+  public static Diagnostics each(Config config, List<Runnable> checks, Runnable whole) {
+    List<Diagnostic> all = new java.util.ArrayList<>();
+    for (Runnable c : checks) {
+      all.addAll(parsing(config, c).all());
+    }
+    return all.isEmpty() ? parsing(config, whole) : new Diagnostics(all);
+  }
+
   /** Throws the errors of {@code ds}, if any, as a {@link DiagnosticsException}. */
   public static void orThrow(Diagnostics ds) {
     if (ds.hasErrors()) {

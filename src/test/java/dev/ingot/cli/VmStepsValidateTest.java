@@ -45,7 +45,7 @@ class VmStepsValidateTest {
       }
       """;
 
-  // A debian source and the head of a build that uses it (lines 1-7).
+  // A debian source and the head of a build that uses it (lines 1-6).
   private static final String DEBIAN_BUILD =
       """
       source "debian" "b" {
@@ -171,6 +171,48 @@ class VmStepsValidateTest {
         .contains("either content or source")
         .doesNotContain("line 10,")
         .doesNotContain("line 11,");
+  }
+
+  @Test
+  void everyBadDiskConvertAndOvaValueIsReportedInOneRun() throws Exception {
+    // Each step reported only its first mistake.
+    Files.writeString(
+        dir.resolve("t.pkr.hcl"),
+        DEBIAN_BUILD
+            + """
+              post-processors {
+                post-processor "disk" {
+                  size     = "-4G"
+                  boot     = "uefi"
+                  esp_size = "1M"
+                }
+                post-processor "convert" {
+                  formats = ["qcow2", "qcow2"]
+                  options = { qcow2 = "cluster_size=3", vmdk = "subformat=streamOptimized" }
+                }
+                post-processor "ova" {
+                  cpus             = 0
+                  memory           = -1
+                  hardware_version = "vmx-3"
+                  format           = "zip"
+                }
+              }
+            }
+            """);
+    CliTestSupport.Run r = validate();
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("on t.pkr.hcl line 9")
+        .contains("on t.pkr.hcl line 11")
+        .contains("at least 33 MiB")
+        .contains("cluster_size must be a power of two")
+        .contains("qcow2 is in formats more than once")
+        .contains("'vmdk' is not in formats")
+        .contains("cpus must be 1-768")
+        .contains("on t.pkr.hcl line 19")
+        .contains("memory must be at least 4 MiB")
+        .contains("vmx-7 or later")
+        .contains("Unknown package format");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.ingot.disk.ovf;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,46 +38,73 @@ public record OvfSpec(
     PROPERTIES
   }
 
-  /** Throws an {@link OvfSpecException} naming the first setting it refuses. */
+  /**
+   * Throws an {@link OvfSpecException} naming the first setting it refuses, with every other
+   * refusal in {@link OvfSpecException#all}.
+   */
   public OvfSpec {
+    properties = Map.copyOf(properties);
+    List<OvfSpecException> bad = new ArrayList<>();
     if (vmName == null || !vmName.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")) {
-      throw new OvfSpecException(
-          Setting.VM_NAME, "vm_name must be 1-80 letters, digits, '.', '_' or '-': " + vmName);
+      bad.add(
+          new OvfSpecException(
+              Setting.VM_NAME, "vm_name must be 1-80 letters, digits, '.', '_' or '-': " + vmName));
     }
     if (cpus < 1 || cpus > 768) {
-      throw new OvfSpecException(Setting.CPUS, "cpus must be 1-768, not " + cpus);
+      bad.add(new OvfSpecException(Setting.CPUS, "cpus must be 1-768, not " + cpus));
     }
     if (memoryMib < 4) {
-      throw new OvfSpecException(Setting.MEMORY, "memory must be at least 4 MiB, not " + memoryMib);
+      bad.add(
+          new OvfSpecException(Setting.MEMORY, "memory must be at least 4 MiB, not " + memoryMib));
     }
-    if (!hardwareVersion.matches("vmx-[0-9]{1,2}")) {
-      throw new OvfSpecException(
-          Setting.HARDWARE_VERSION,
-          "hardware_version must look like vmx-13, not '" + hardwareVersion + "'");
+    // The VMXNET3 NIC and the paravirtual SCSI controller came with version 7.
+    boolean versionForm = hardwareVersion.matches("vmx-[0-9]{1,2}");
+    if (!versionForm) {
+      bad.add(
+          new OvfSpecException(
+              Setting.HARDWARE_VERSION,
+              "hardware_version must look like vmx-13, not '" + hardwareVersion + "'"));
+    } else if (Integer.parseInt(hardwareVersion.substring(4)) < 7) {
+      bad.add(
+          new OvfSpecException(
+              Setting.HARDWARE_VERSION,
+              "hardware_version must be vmx-7 or later (VMXNET3 and the paravirtual SCSI"
+                  + " controller need 7), not '"
+                  + hardwareVersion
+                  + "'"));
     }
     if (!Set.of("VirtualSCSI", "lsilogic", "lsilogicsas", "buslogic").contains(scsi)) {
-      throw new OvfSpecException(
-          Setting.SCSI_CONTROLLER,
-          "scsi_controller must be VirtualSCSI, lsilogic, lsilogicsas or buslogic, not '"
-              + scsi
-              + "'");
+      bad.add(
+          new OvfSpecException(
+              Setting.SCSI_CONTROLLER,
+              "scsi_controller must be VirtualSCSI, lsilogic, lsilogicsas or buslogic, not '"
+                  + scsi
+                  + "'"));
     }
     if (secureBoot && !efi) {
-      throw new OvfSpecException(Setting.SECURE_BOOT, "Secure Boot needs EFI firmware");
+      bad.add(new OvfSpecException(Setting.SECURE_BOOT, "Secure Boot needs EFI firmware"));
     }
     // Pointed at the version, not secure_boot: raising the version is the usual fix.
-    if (secureBoot && Integer.parseInt(hardwareVersion.substring(4)) < 13) {
-      throw new OvfSpecException(
-          Setting.HARDWARE_VERSION,
-          "Secure Boot needs hardware_version vmx-13 or later, not " + hardwareVersion);
+    if (secureBoot && versionForm && Integer.parseInt(hardwareVersion.substring(4)) < 13) {
+      bad.add(
+          new OvfSpecException(
+              Setting.HARDWARE_VERSION,
+              "Secure Boot needs hardware_version vmx-13 or later, not " + hardwareVersion));
     }
-    properties = Map.copyOf(properties);
-    for (String k : properties.keySet()) {
+    for (String k : new java.util.TreeSet<>(properties.keySet())) {
       if (!CLOUD_INIT_KEYS.contains(k)) {
-        throw new OvfSpecException(
-            Setting.PROPERTIES,
-            "unknown OVF property '" + k + "' (known: " + String.join(", ", CLOUD_INIT_KEYS) + ")");
+        bad.add(
+            new OvfSpecException(
+                Setting.PROPERTIES,
+                "unknown OVF property '"
+                    + k
+                    + "' (known: "
+                    + String.join(", ", CLOUD_INIT_KEYS)
+                    + ")"));
       }
+    }
+    if (!bad.isEmpty()) {
+      throw OvfSpecException.of(bad);
     }
   }
 

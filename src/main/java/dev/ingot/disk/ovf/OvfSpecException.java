@@ -6,10 +6,31 @@ package dev.ingot.disk.ovf;
  */
 public final class OvfSpecException extends IllegalArgumentException {
   private final OvfSpec.Setting setting;
+  private final java.util.List<OvfSpecException> others;
 
   public OvfSpecException(OvfSpec.Setting setting, String message) {
+    this(setting, message, java.util.List.of());
+  }
+
+  private OvfSpecException(
+      OvfSpec.Setting setting, String message, java.util.List<OvfSpecException> others) {
     super(message);
     this.setting = setting;
+    this.others = java.util.List.copyOf(others);
+  }
+
+  /** The first of {@code all} (not empty), carrying the rest. */
+  static OvfSpecException of(java.util.List<OvfSpecException> all) {
+    OvfSpecException first = all.getFirst();
+    return new OvfSpecException(first.setting, first.getMessage(), all.subList(1, all.size()));
+  }
+
+  /** This refusal and every other one found with it, in the order of the settings. */
+  public java.util.List<OvfSpecException> all() {
+    java.util.List<OvfSpecException> out = new java.util.ArrayList<>();
+    out.add(this);
+    out.addAll(others);
+    return out;
   }
 
   /** The setting whose value is refused. */
