@@ -46,6 +46,22 @@ public final class ManifestPostProcessor implements PassThroughPostProcessor {
     return "Records the build's artifacts in packer-manifest.json.";
   }
 
+  /** An output that names a directory ("", "dir/") can never be the manifest file. */
+  @Override
+  public dev.ingot.diag.Diagnostics check(Config config) {
+    String out = config.string("output", "packer-manifest.json");
+    if (out.isBlank() || out.endsWith("/")) {
+      return dev.ingot.diag.Diagnostics.of(
+          dev.ingot.plugin.Checks.error(
+              config,
+              "output",
+              "Bad output",
+              "Give the manifest's file name, such as \"packer-manifest.json\" or"
+                  + " \"out/manifest.json\"."));
+    }
+    return dev.ingot.diag.Diagnostics.NONE;
+  }
+
   @Override
   public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
     Path out = ctx.cwd().resolve(config.string("output", "packer-manifest.json"));

@@ -46,12 +46,38 @@ final class OutputFiles {
     String apply(String current) throws IOException;
   }
 
+  // A manifest of thousands of builds is a few MiB; anything far larger is not one of ours.
+  private static final long MAX_CURRENT = 64L << 20;
+
+  /**
+   * The text of {@code file} to update, or "" when there is none. Only a regular file is read: a
+   * device or FIFO named as the output was read before it was refused (/dev/full ran out of heap, a
+   * FIFO blocked the build past Ctrl-C), a directory said only "Is a directory".
+   */
+  private static String current(Path file) throws IOException {
+    Path real = AtomicOutput.writableTarget(file);
+    if (!Files.exists(real)) {
+      return "";
+    }
+    if (Files.isDirectory(real)) {
+      throw new java.nio.file.FileSystemException(
+          file.toString(), null, "is a directory; give a file name for the output");
+    }
+    if (Files.size(real) > MAX_CURRENT) {
+      throw new java.nio.file.FileSystemException(
+          file.toString(),
+          null,
+          "is over 64 MiB, too large for a file Ingot appends to; move it away or set output");
+    }
+    return Files.readString(real, StandardCharsets.UTF_8);
+  }
+
   /** Applies {@code u} to {@code file} atomically; builds updating the same file take turns. */
   static void update(Path file, Update u) throws IOException {
     Path abs = file.toAbsolutePath().normalize();
     // The interned path string is the lock: one per file, no registry of our own to keep.
     synchronized (abs.toString().intern()) {
-      String current = Files.exists(abs) ? Files.readString(abs, StandardCharsets.UTF_8) : "";
+      String current = current(abs);
       String next = u.apply(current);
       try (AtomicOutput out = AtomicOutput.file(abs)) {
         Files.writeString(out.path(), next, StandardCharsets.UTF_8);

@@ -71,6 +71,32 @@ class ManifestPostProcessorTest {
     assertThat(dir.resolve("packer-manifest.json")).hasContent("not json");
   }
 
+  @Test
+  @org.junit.jupiter.api.Timeout(30)
+  void anOutputThatIsNotARegularFileIsRefusedUnread() throws Exception {
+    // /dev/zero was read to the end of the heap, a FIFO blocked the build past Ctrl-C.
+    Path fifo = dir.resolve("fifo");
+    new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor();
+    Files.createDirectories(dir.resolve("existing"));
+    StepContext ctx = TestContexts.of(dir, new TestContexts.RecordingLog());
+    var pp = new ManifestPostProcessor();
+    for (String out : List.of("/dev/zero", "fifo", "existing")) {
+      assertThatThrownBy(() -> pp.process(Config.of(Map.of("output", out)), new NoArtifact(), ctx))
+          .as(out)
+          .isInstanceOf(java.nio.file.FileSystemException.class)
+          .hasMessageContaining(out.startsWith("/") ? out : dir.resolve(out).toString())
+          .hasMessageMatching(".*(is a character device|is a named pipe|is a directory).*");
+    }
+    assertThat(fifo).exists();
+    assertThat(dir.resolve("existing")).isEmptyDirectory();
+    for (String out : List.of("", "out/")) {
+      assertThat(pp.check(Config.of(Map.of("output", out))).errors())
+          .singleElement()
+          .satisfies(d -> assertThat(d.summary()).isEqualTo("Bad output"));
+    }
+    assertThat(pp.check(Config.of(Map.of("output", "m.json"))).hasErrors()).isFalse();
+  }
+
   /** Packer 1.6.6 writes the manifest of the same files; ours must match but for times and ids. */
   @Test
   @Tag("peer")
