@@ -33,9 +33,13 @@ public final class DbCommand implements Runnable {
     this.env = env;
   }
 
+  // The command line that ran this one: a new CommandLine(this) could not make the subcommands
+  // (they take the environment), and `ingot db` alone printed picocli's exception.
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
-    new CommandLine(this).usage(env.out());
+    spec.commandLine().usage(env.out());
     env.out().flush();
   }
 

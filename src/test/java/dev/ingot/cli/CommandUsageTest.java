@@ -73,6 +73,11 @@ class CommandUsageTest {
     assertThat(none.exitCode()).isZero();
     assertThat(none.out()).isEqualTo(CliTestSupport.run(dir, Map.of(), "--help").out());
     assertThat(none.out()).contains("\n  build ");
+    // A command of subcommands, alone, shows its own usage (db printed picocli's exception).
+    CliTestSupport.Run db = CliTestSupport.run(dir, Map.of(), "db");
+    assertThat(db.exitCode()).as(db.err()).isZero();
+    assertThat(db.out()).isEqualTo(CliTestSupport.run(dir, Map.of(), "db", "--help").out());
+    assertThat(db.err()).isEmpty();
   }
 
   @Test
