@@ -193,7 +193,8 @@ public final class DbImport {
       if (e instanceof AdvisoryDbException) {
         throw e;
       }
-      throw new AdvisoryDbException("cannot download " + url + ": " + e.getMessage(), e);
+      throw new AdvisoryDbException(
+          "cannot download " + url + ": " + dev.ingot.plugin.IoReason.of(e), e);
     }
   }
 
