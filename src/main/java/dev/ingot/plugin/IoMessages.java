@@ -9,7 +9,8 @@ import java.nio.file.NotDirectoryException;
 
 /**
  * One-line messages for I/O failures: the JDK's file system exceptions carry only the path when the
- * operating system gave no reason ("/srv/x.qcow2"), which tells a user nothing. Stateless.
+ * operating system gave no reason ("/srv/x.qcow2"), and some network ones carry nothing, which
+ * tells a user nothing. Stateless.
  */
 public final class IoMessages {
   private IoMessages() {}
@@ -38,8 +39,34 @@ public final class IoMessages {
           };
       return f.getMessage() + ": " + what;
     }
+    String network = network(t);
+    if (network != null) {
+      return network;
+    }
     String m = t.getMessage();
     return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+  }
+
+  /**
+   * The network failures whose JDK messages say nothing: the HTTP client's ConnectException for a
+   * refused connection has none ("cannot download …: null"), and JSSE says "Unrecognized SSL
+   * message, plaintext connection?" for a server that answers plain HTTP. Null for others.
+   */
+  private static String network(Throwable t) {
+    String m = t.getMessage();
+    boolean none = m == null || m.isBlank();
+    return switch (t) {
+      case java.net.ConnectException c when none ->
+          "connection refused (is the server running, and is the port right?)";
+      case java.net.http.HttpTimeoutException h -> "timed out" + (none ? "" : " (" + m + ")");
+      case java.net.UnknownHostException u -> "unknown host" + (none ? "" : " " + m);
+      case javax.net.ssl.SSLException s when !none && m.contains("plaintext connection") ->
+          "the server answers plain HTTP, not TLS";
+      default ->
+          t.getCause() != null && (none || m.equals(t.getCause().toString()))
+              ? network(t.getCause())
+              : null;
+    };
   }
 
   /** Paths longer than this are shortened in messages. */

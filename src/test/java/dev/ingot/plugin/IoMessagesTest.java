@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,5 +69,40 @@ class IoMessagesTest {
     } finally {
       new ProcessBuilder("chattr", "-i", dir.toString()).start().waitFor();
     }
+  }
+
+  @Test
+  void aRefusedConnectionSaysSo() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort(); // closed again: nothing listens there now
+    }
+    URI uri = URI.create("http://127.0.0.1:" + port + "/");
+    try (HttpClient c = HttpClient.newHttpClient()) {
+      assertThatThrownBy(
+              () ->
+                  c.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()))
+          .isInstanceOf(IOException.class)
+          .satisfies(
+              e ->
+                  assertThat(IoMessages.describe(e))
+                      .isEqualTo(
+                          "connection refused (is the server running, and is the port right?)"));
+    }
+  }
+
+  @Test
+  void otherReasonsKeepTheirWords() {
+    assertThat(
+            IoMessages.describe(
+                new SSLException("Unrecognized SSL message, plaintext connection?")))
+        .isEqualTo("the server answers plain HTTP, not TLS");
+    assertThat(IoMessages.describe(new IOException("No space left on device")))
+        .isEqualTo("No space left on device");
+    assertThat(
+            IoMessages.describe(
+                new IOException(new java.net.UnknownHostException("nowhere.invalid"))))
+        .isEqualTo("unknown host nowhere.invalid");
+    assertThat(IoMessages.describe(new java.io.EOFException())).isEqualTo("EOFException");
   }
 }

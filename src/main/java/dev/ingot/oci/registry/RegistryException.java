@@ -27,7 +27,7 @@ public final class RegistryException extends IOException {
   }
 
   public RegistryException(String what, IOException cause) {
-    super(what + ": " + dev.ingot.plugin.IoReason.of(cause), cause);
+    super(what + ": " + dev.ingot.plugin.IoMessages.describe(cause), cause);
     this.status = 0;
     this.errors = List.of();
   }

@@ -194,7 +194,7 @@ public final class DbImport {
         throw e;
       }
       throw new AdvisoryDbException(
-          "cannot download " + url + ": " + dev.ingot.plugin.IoReason.of(e), e);
+          "cannot download " + url + ": " + dev.ingot.plugin.IoMessages.describe(e), e);
     }
   }
 
