@@ -19,6 +19,11 @@ public final class OciTestSupport {
   private OciTestSupport() {}
 
   public static StepContext ctx(Path dir, String build) {
+    return ctx(dir, build, false);
+  }
+
+  /** As {@link #ctx(Path, String)}, run with -force when {@code force}. */
+  public static StepContext ctx(Path dir, String build, boolean force) {
     return new StepContext(
         build,
         "debian",
@@ -27,7 +32,7 @@ public final class OciTestSupport {
         dir,
         dir.resolve("output").resolve(build),
         dir.resolve("cache"),
-        false,
+        force,
         false,
         SDE,
         Map.of(),

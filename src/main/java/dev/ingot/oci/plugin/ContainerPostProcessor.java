@@ -125,6 +125,8 @@ public final class ContainerPostProcessor implements PostProcessorPlugin {
   public Artifact process(Config config, Artifact input, StepContext ctx) throws Exception {
     RootFs root = (RootFs) input;
     List<String> formats = formats(config);
+    Path out = config.string("output_directory").map(ctx::workingPath).orElse(ctx.outputDir());
+    refuseExisting(config, ctx, out, formats); // before the layers are rendered
     List<List<String>> groups = layering(config);
     LayerBuilder.Settings settings = compression(config, ctx);
     BlobStore images = new DirBlobStore(ctx.cacheDir().resolve("oci").resolve("blobs"));
@@ -181,7 +183,6 @@ public final class ContainerPostProcessor implements PostProcessorPlugin {
                 config.stringMap("annotations"),
                 "ingot build " + ctx.buildName(),
                 b == null ? null : b.reference()));
-    Path out = config.string("output_directory").map(ctx::workingPath).orElse(ctx.outputDir());
     String tag = config.string("tag", "latest");
     String name = config.string("image_name", ctx.buildName()).toLowerCase() + ":" + tag;
     Path layout = out.resolve("oci");
@@ -211,6 +212,35 @@ public final class ContainerPostProcessor implements PostProcessorPlugin {
                 + img.manifest().layers().size()
                 + " layers)");
     return new ContainerImage(layout, img.digest().toString(), platform.toString(), outputs, root);
+  }
+
+  /**
+   * The -force rule for what this step writes, wherever output_directory puts it: the build's own
+   * output directory is checked before the run, but a layout or archive elsewhere was replaced
+   * without a word (another build's image, or the very layout this build's base was read from).
+   */
+  private static void refuseExisting(
+      Config config, StepContext ctx, Path out, List<String> formats) {
+    if (ctx.force()) {
+      return;
+    }
+    List<Path> mine = new ArrayList<>(List.of(out.resolve("oci")));
+    if (formats.contains("oci-archive")) {
+      mine.add(out.resolve("oci-archive.tar"));
+    }
+    if (formats.contains("docker-archive")) {
+      mine.add(out.resolve("docker-archive.tar"));
+    }
+    for (Path p : mine) {
+      if (java.nio.file.Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        throw config.error(
+            config.has("output_directory") ? "output_directory" : "",
+            "Output exists",
+            p
+                + " exists (an earlier build's image, or another build's in this run). Use the"
+                + " -force flag to replace it, or set output_directory to a directory of its own.");
+      }
+    }
   }
 
   private static void copyBlobs(Image base, BlobStore from, BlobStore to) throws Exception {

@@ -15,6 +15,7 @@ import dev.ingot.fs.tar.TarRoundTripTest;
 import dev.ingot.oci.OciTestSupport;
 import dev.ingot.oci.model.Json;
 import dev.ingot.plugin.Config;
+import dev.ingot.plugin.StepContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -72,8 +73,18 @@ class ContainerPostProcessorTest {
         .isEqualTo(Files.readAllBytes(b.outputs().get(1)));
     assertThat(Files.readAllBytes(a.outputs().get(2)))
         .isEqualTo(Files.readAllBytes(b.outputs().get(2)));
-    // A rebuild with a warm cache gives the same digest again.
-    assertThat(build(tmp.resolve("a"), settings()).manifestDigest()).isEqualTo(a.manifestDigest());
+    // A rebuild with a warm cache gives the same digest again; without -force it does not
+    // replace the image already there (it was replaced when output_directory put it elsewhere).
+    assertThatThrownBy(() -> build(tmp.resolve("a"), settings()))
+        .isInstanceOf(dev.ingot.diag.DiagnosticsException.class)
+        .hasMessage("Output exists");
+    assertThat(a.layout().resolve("index.json")).exists();
+    StepContext force = OciTestSupport.ctx(tmp.resolve("a"), "sample", true);
+    ContainerImage again =
+        (ContainerImage)
+            new ContainerPostProcessor()
+                .process(Config.of(settings()), rootfs(tmp.resolve("a")), force);
+    assertThat(again.manifestDigest()).isEqualTo(a.manifestDigest());
     Map<String, Object> zstd = settings();
     zstd.put("compression", "zstd");
     assertThat(build(tmp.resolve("c"), zstd).manifestDigest()).isNotEqualTo(a.manifestDigest());
