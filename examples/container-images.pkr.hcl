@@ -5,6 +5,8 @@
 #   ingot build -only='base.*' examples/container-images.pkr.hcl   # base: layout + archive (+ push)
 #   ingot build -only='app.*'  examples/container-images.pkr.hcl   # app: base layers + one layer
 #
+# In that order: app starts from the layout base writes, so a build of both at once has none yet.
+#
 # Pushing needs a registry: set -var registry=host:port (credentials come from
 # REGISTRY_AUTH_FILE or ~/.docker/config.json, never from this file). With the default
 # (a registry on loopback, plain HTTP) start one with `docker-registry serve config.yml`.
@@ -21,8 +23,10 @@ source "debian" "distroless" {
 }
 
 source "oci" "app" {
-  # The base build's layout; a registry reference works too: "${var.registry}/base/debian:12".
-  base    = "oci-layout:output/base/oci:12"
+  # The base build's layout, where output_directory put it: relative to the working directory,
+  # as outputs are (a plain relative path here is the template's directory). A registry
+  # reference works too: "${var.registry}/base/debian:12".
+  base    = "oci-layout:${path.cwd}/output/base/oci:12"
   changes = ["ENV APP_HOME=/srv/app", "WORKDIR /srv/app", "LABEL org.example.role=app"]
 }
 

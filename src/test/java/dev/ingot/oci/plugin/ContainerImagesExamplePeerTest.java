@@ -111,9 +111,14 @@ class ContainerImagesExamplePeerTest {
     assertThat(manifestDigest(again.resolve("output/base/oci"))).isEqualTo(base);
   }
 
+  /**
+   * A working directory holding the example as the repository does, in examples/: the builds run
+   * from it as the README runs them (the app build looked for the base beside the template).
+   */
   private Path workDir(String name) throws Exception {
     Path d = Files.createDirectories(tmp.resolve(name));
-    Files.copy(EXAMPLE, d.resolve(EXAMPLE.getFileName()));
+    Files.createDirectories(d.resolve(EXAMPLE).getParent());
+    Files.copy(EXAMPLE, d.resolve(EXAMPLE));
     return d;
   }
 
@@ -127,7 +132,7 @@ class ContainerImagesExamplePeerTest {
             "-color=false",
             "-only=" + only,
             "-cache-dir=" + Path.of("target/deb-mirror-cache").toAbsolutePath(),
-            EXAMPLE.getFileName().toString());
+            EXAMPLE.toString());
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
   }
 
