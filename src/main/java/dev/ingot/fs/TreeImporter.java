@@ -67,9 +67,7 @@ public final class TreeImporter {
             null);
       case 0100000:
         Object key =
-            ((BasicFileAttributes)
-                    Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS))
-                .fileKey();
+            Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
         if ((Integer) a.get("nlink") > 1 && key != null) {
           String first = inodes.putIfAbsent(key, rel);
           if (first != null) {

@@ -11,6 +11,7 @@ import dev.ingot.plugin.PostProcessorPlugin;
 import dev.ingot.plugin.Schema;
 import dev.ingot.plugin.StepContext;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -81,6 +82,7 @@ public final class CompressPostProcessor implements PostProcessorPlugin {
           "Use an archive format such as .tar.gz, .tar.zst or .tar.xz for several files or a directory.");
     }
     Path target = ctx.cwd().resolve(output).normalize();
+    refuseInput(config, target, files);
     ctx.log()
         .info(
             "Compressing "
@@ -106,6 +108,30 @@ public final class CompressPostProcessor implements PostProcessorPlugin {
     }
     ctx.log().info("Archive " + output + " completed");
     return new FileSet(List.of(target), input);
+  }
+
+  /**
+   * An output that is one of the files it packs, or lies inside a directory it packs: the archive
+   * replaced its own input (an oci-archive.tar became a tar holding the old oci-archive.tar).
+   */
+  private static void refuseInput(Config config, Path target, List<Path> files) throws IOException {
+    Path t = target.toAbsolutePath().normalize();
+    for (Path f : files) {
+      Path in = f.toAbsolutePath().normalize();
+      boolean same =
+          t.equals(in)
+              || (Files.exists(t) && Files.exists(in) && Files.isSameFile(t, in))
+              || (Files.isDirectory(in) && t.startsWith(in));
+      if (same) {
+        throw config.error(
+            "output",
+            "Output is an input",
+            target
+                + (t.equals(in) || !Files.isDirectory(in) ? " is " : " lies in ")
+                + f
+                + ", which this step packs: give the archive a name of its own.");
+      }
+    }
   }
 
   private static java.util.Optional<CompressFormat> format(Config c) {

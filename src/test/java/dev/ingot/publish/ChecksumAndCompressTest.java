@@ -176,5 +176,18 @@ class ChecksumAndCompressTest {
                         ctx))
         .hasMessage("compression_level 10 is out of range");
     assertThat(dir.resolve("out")).doesNotExist();
+    // An archive named as one of its inputs, or inside a directory it packs, replaced its input.
+    FileSet withDir = new FileSet(List.of(Path.of("f/a.txt"), Path.of("f/d")), new NoArtifact());
+    for (String out : List.of("f/a.txt", "f/d/all.tar")) {
+      assertThatThrownBy(
+              () ->
+                  new CompressPostProcessor()
+                      .process(Config.of(Map.of("output", out, "format", "tar")), withDir, ctx))
+          .as(out)
+          .isInstanceOf(DiagnosticsException.class)
+          .hasMessage("Output is an input");
+    }
+    assertThat(dir.resolve("f/a.txt")).hasContent("hi\n");
+    assertThat(dir.resolve("f/d/all.tar")).doesNotExist();
   }
 }
