@@ -75,7 +75,12 @@ public final class Ingot implements Runnable {
         });
     cl.setOut(env.out()).setErr(env.err());
     cl.setParameterExceptionHandler(new UsageErrors(env));
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(env, ex));
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          int code = failed(env, ex);
+          // Where exit 1 is an answer (outdated: there are updates), a failure must not say it.
+          return code == 1 && cmd.getCommand() instanceof ExitOneIsAnAnswer ? 2 : code;
+        });
     return cl;
   }
 
@@ -104,6 +109,12 @@ public final class Ingot implements Runnable {
             || ex instanceof java.io.UncheckedIOException;
     return usageOrIo ? 2 : 1;
   }
+
+  /**
+   * A command whose exit status 1 is a result a script acts on, not a failure: its failures exit 2,
+   * as its usage errors do.
+   */
+  interface ExitOneIsAnAnswer {}
 
   private static List<Class<?>> selected(String[] args) {
     if (args.length == 0) {

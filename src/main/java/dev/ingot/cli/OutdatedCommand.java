@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
     name = "outdated",
     description =
         "List locked packages with newer versions in the repositories (exit 1 when there are updates).")
-public final class OutdatedCommand implements Callable<Integer> {
+public final class OutdatedCommand implements Callable<Integer>, Ingot.ExitOneIsAnAnswer {
   private final CliEnv env;
 
   @Parameters(

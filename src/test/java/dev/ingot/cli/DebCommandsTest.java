@@ -103,6 +103,10 @@ class DebCommandsTest {
     CliTestSupport.Run r = ingot("rootfs", "spec.json", "-o", "a.tar", "--cache-dir", "cache");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.err()).contains("was made for other inputs", "ingot lock");
+    // For outdated, 1 means "there are updates": a failure says 2 (it said 1 and read as updates).
+    CliTestSupport.Run o = ingot("outdated", "spec.json", "--cache-dir", "cache");
+    assertThat(o.exitCode()).as(o.err()).isEqualTo(2);
+    assertThat(o.err()).contains("was made for other inputs");
   }
 
   @Test
