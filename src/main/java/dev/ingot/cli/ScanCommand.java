@@ -73,6 +73,13 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--only-fixed", description = "Count only findings that have a fixed version.")
   boolean onlyFixed;
 
+  @Option(
+      names = "--allow-empty-db",
+      description =
+          "Scan even when the advisory database is empty (hardening checks only); without it"
+              + " that is an error, not a pass.")
+  boolean allowEmptyDb;
+
   @Option(names = "--ignore", paramLabel = "ID", description = "Accept a risk (repeatable).")
   List<String> ignore = new ArrayList<>();
 
@@ -130,7 +137,7 @@ public final class ScanCommand implements Callable<Integer> {
               "stopping the scan and removing its temporary files",
               output == null ? "the report" : output,
               cancel -> {
-                Scanner scanner = new Scanner(dbDir, Ingot.VERSION);
+                Scanner scanner = new Scanner(dbDir, Ingot.VERSION, allowEmptyDb);
                 Path dir = directoryTarget();
                 ScanReport r;
                 if (dir != null) { // read in place: no scratch, so a read-only cache is fine

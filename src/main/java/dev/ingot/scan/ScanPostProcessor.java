@@ -77,7 +77,8 @@ public final class ScanPostProcessor implements ScanTargets {
             .orElse(AdvisoryDb.defaultDir(ctx.cacheDir()));
     ctx.cancellation().check();
     ScanReport report =
-        new Scanner(dbDir, toolVersion()).scan(PackageSource.of(rootfs), policy, Instant.now());
+        new Scanner(dbDir, toolVersion(), config.bool("allow_empty_db", false))
+            .scan(PackageSource.of(rootfs), policy, Instant.now());
     List<Path> written = write(report, formats, ctx.outputDir());
     report.warnings().forEach(ctx.log()::warn);
     report.result().notes().forEach(ctx.log()::warn);

@@ -34,6 +34,11 @@ final class ScanSettings {
               "fail_on", ArgType.STRING, "critical", "critical, high, medium, low or none"),
           Arg.optional(
               "only_fixed", ArgType.BOOL, false, "Ignore findings that have no fixed version"),
+          Arg.optional(
+              "allow_empty_db",
+              ArgType.BOOL,
+              false,
+              "Scan even when the advisory database is empty (hardening checks only)"),
           Arg.blocks("ignore", IGNORE, "Accepted risks, each with an optional expiry"),
           Arg.optional(
               "severity_source",

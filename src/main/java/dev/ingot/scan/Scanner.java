@@ -27,10 +27,20 @@ import java.util.List;
 public final class Scanner {
   private final Path dbDir;
   private final String toolVersion;
+  private final boolean allowEmptyDb;
 
   public Scanner(Path dbDir, String toolVersion) {
+    this(dbDir, toolVersion, false);
+  }
+
+  /**
+   * {@code allowEmptyDb}: scan with no advisories at all (hardening checks only), which otherwise
+   * fails: a gate that could look nothing up passed every image as "no vulnerabilities found".
+   */
+  public Scanner(Path dbDir, String toolVersion, boolean allowEmptyDb) {
     this.dbDir = dbDir;
     this.toolVersion = toolVersion;
+    this.allowEmptyDb = allowEmptyDb;
   }
 
   /** Scans at time {@code now} (ignores expire by its UTC date). */
@@ -41,6 +51,14 @@ public final class Scanner {
     List<dev.ingot.scan.db.SegmentMeta> segments;
     try (AdvisoryDb db = AdvisoryDb.open(dbDir)) {
       segments = db.segments();
+      if (db.isEmpty() && !allowEmptyDb) {
+        throw new dev.ingot.scan.db.AdvisoryDbException(
+            "the advisory database in "
+                + dbDir
+                + " is empty, so no vulnerability could be found: import advisories first with"
+                + " 'ingot db import SOURCE' (an OSV export or the Debian security tracker JSON),"
+                + " or allow an empty database (scan --allow-empty-db, allow_empty_db = true)");
+      }
       if (db.isEmpty()) {
         warnings.add(
             "the advisory database in "

@@ -1,6 +1,7 @@
 package dev.ingot.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -215,8 +216,15 @@ class ScannerTest {
   }
 
   @Test
-  void anEmptyDatabaseWarnsInsteadOfPassingSilently() throws Exception {
-    ScanReport r = new Scanner(tmp.resolve("none"), "0.1.0").scan(source, Policy.DEFAULT, NOW);
+  void anEmptyDatabaseFailsTheScanUnlessAllowedThenWarns() throws Exception {
+    // It passed with a warning: a gate that could look nothing up let every image through.
+    assertThatThrownBy(
+            () -> new Scanner(tmp.resolve("none"), "0.1.0").scan(source, Policy.DEFAULT, NOW))
+        .isInstanceOf(dev.ingot.scan.db.AdvisoryDbException.class)
+        .hasMessageContaining("is empty")
+        .hasMessageContaining("ingot db import");
+    ScanReport r =
+        new Scanner(tmp.resolve("none"), "0.1.0", true).scan(source, Policy.DEFAULT, NOW);
     assertThat(r.result().failed()).isFalse();
     assertThat(r.warnings()).anyMatch(w -> w.contains("advisory database") && w.contains("empty"));
   }

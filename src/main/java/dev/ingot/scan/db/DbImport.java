@@ -151,7 +151,9 @@ public final class DbImport {
       // transfer where it is and no client thread writes the file after it has been removed.
       CompletableFuture<HttpResponse<InputStream>> sent =
           client.sendAsync(
-              HttpRequest.newBuilder(URI.create(url)).GET().build(),
+              // A server that accepts the connection and never answers would hang the import
+              // (and a test run) for ever; the body, once it starts, may take as long as it takes.
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2)).GET().build(),
               HttpResponse.BodyHandlers.ofInputStream());
       try (AutoCloseable stop = cancel.onCancel(() -> sent.cancel(true))) {
         HttpResponse<InputStream> r = sent.get();
