@@ -74,8 +74,11 @@ final class SignalHook implements AutoCloseable {
       err.flush();
       cancel.run();
     } else {
-      err.println("\n==> Stopped without cleanup.");
+      err.println("\n==> Stopped without cleanup (temporary files are left).");
       err.flush();
+      // Halting skips the cleanups, not the kill of what the run started: a signal sent to this
+      // process alone (a CI runner, timeout) left a step's command running with no parent.
+      ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
       Runtime.getRuntime().halt(128 + first.get());
     }
   }
