@@ -104,6 +104,20 @@ public final class ConvertPostProcessor implements PostProcessorPlugin {
                       + " kinds are several: use subformat=monolithicSparse or streamOptimized, or"
                       + " convert the raw disk afterwards with ingot convert."));
         }
+        // An absolute base that is not there is known now; the build found it after its disk.
+        if (w instanceof WriteOptions.Qcow2 q
+            && q.backingFile() != null
+            && Path.of(q.backingFile()).isAbsolute()
+            && !java.nio.file.Files.exists(Path.of(q.backingFile()))) {
+          bad.add(
+              Checks.error(
+                  c,
+                  "options",
+                  "Backing file not found",
+                  q.backingFile()
+                      + " does not exist: build or copy the base image there first, or name"
+                      + " another."));
+        }
         out.put(fmt, w);
       } catch (IllegalArgumentException e) {
         bad.add(Checks.error(c, "options", "Bad " + fmt.id() + " options", e.getMessage()));

@@ -216,6 +216,24 @@ class VmStepsValidateTest {
   }
 
   @Test
+  void anAbsoluteBackingFileThatIsMissingIsReportedBeforeTheBuild() throws Exception {
+    Files.writeString(
+        dir.resolve("t.pkr.hcl"),
+        TEMPLATE
+            .replace("\"4X\"", "\"auto\"")
+            .replace(
+                ", \"vdi\"]",
+                "]\n      options = { qcow2 = \"backing_file=/nonexistent/base.qcow2\" }")
+            .replace("cpus = 0", "cpus = 2")
+            .replace("\"etc/motd\"", "\"/etc/motd\""));
+    CliTestSupport.Run r = validate();
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("Error: Backing file not found")
+        .contains("/nonexistent/base.qcow2 does not exist");
+  }
+
+  @Test
   void goodValuesPass() throws Exception {
     Files.writeString(
         dir.resolve("t.pkr.hcl"),
