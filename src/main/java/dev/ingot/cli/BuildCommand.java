@@ -206,8 +206,21 @@ public final class BuildCommand implements Callable<Integer> {
             env.env(),
             new LocalProcessRunner(),
             null);
-    Ui ui = new Ui(List.of(sink()), plan.masker(), Clock.systemUTC());
+    java.util.concurrent.atomic.AtomicReference<Engine> running =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    EventSink sink =
+        new OutputLost(
+            sink(),
+            env.out(),
+            () -> {
+              Engine e = running.get();
+              if (e != null) {
+                e.cancel();
+              }
+            });
+    Ui ui = new Ui(List.of(sink), plan.masker(), Clock.systemUTC());
     Engine engine = new Engine(plan, opts, ui);
+    running.set(engine);
     RunResult result = null;
     try (SignalHook hook =
         SignalHook.install(engine::cancel, env.err(), "cancelling builds and cleaning up")) {
