@@ -10,11 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two SIGTERMs sent to Ingot's process alone, back to back (as a CI runner or timeout sends them):
- * it stops at once, without cleanup, and the command the build was running does not outlive it. A
- * black-box review saw it left running with no parent when the second signal came before the first
- * one's kill; the halt now kills every descendant first. The race is the kernel's to decide, so
- * this test holds the contract rather than forcing that order.
+ * A second SIGTERM sent to Ingot's process alone (as a CI runner or timeout sends it) stops it at
+ * once, without cleanup, and the command the build runs then (here its error-cleanup-provisioner,
+ * which the first signal started) does not outlive it: a black-box review found it left running
+ * with no parent. The halt now kills every descendant first.
  */
 class SecondSignalTest {
   @TempDir Path root;
