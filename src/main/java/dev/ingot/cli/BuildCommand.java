@@ -190,7 +190,21 @@ public final class BuildCommand implements Callable<Integer> {
     if (diags.hasErrors()) {
       return 1;
     }
-    return run(loaded.plan().orElseThrow(), mode);
+    Plan plan = loaded.plan().orElseThrow();
+    if (plan.builds().isEmpty() && (!only.isEmpty() || !except.isEmpty())) {
+      // A mistyped -only ran nothing and read as success.
+      env.err()
+          .println(
+              "Warning: no build of "
+                  + template
+                  + " matches "
+                  + (only.isEmpty()
+                      ? "-except=" + String.join(",", except)
+                      : "-only=" + String.join(",", only))
+                  + "; nothing was built (see `ingot inspect` for the build names).");
+      env.err().flush();
+    }
+    return run(plan, mode);
   }
 
   private int run(Plan plan, OnError mode) {

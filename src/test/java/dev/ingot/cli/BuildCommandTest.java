@@ -77,6 +77,25 @@ class BuildCommandTest {
   }
 
   @Test
+  void anOnlyThatMatchesNoBuildSaysSo() throws Exception {
+    // It ran nothing and read as a success.
+    Files.writeString(
+        dir.resolve("t.pkr.hcl"),
+        """
+        source "null" "a" { communicator = "none" }
+        build {
+          sources = ["source.null.a"]
+        }
+        """);
+    var r = ingot("build", "-only=nomatch.*", "t.pkr.hcl");
+    assertThat(r.err())
+        .contains("Warning: no build of t.pkr.hcl matches -only=nomatch.*; nothing was built");
+    var all = ingot("build", "-force", "-only=null.*", "t.pkr.hcl");
+    assertThat(all.exitCode()).as(all.err()).isZero();
+    assertThat(all.err()).doesNotContain("matches");
+  }
+
+  @Test
   void usageMistakesExitTwo() throws Exception {
     plan("a shell-local true\n");
     assertThat(ingot("build", "-on-error=sometimes", "t.testplan").exitCode()).isEqualTo(2);
