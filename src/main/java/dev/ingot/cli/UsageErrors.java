@@ -23,6 +23,27 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
   @Override
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
+    CommandLine root = cmd;
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    // `ingot foo build`: picocli passes over the unknown word and reports what build lacks.
+    if (root != cmd
+        && args.length > 0
+        && !args[0].startsWith("-")
+        && !root.getSubcommands().containsKey(args[0])) {
+      env.err()
+          .println(
+              "Error: unknown command '"
+                  + args[0]
+                  + "'."
+                  + didYouMean(args[0], List.copyOf(root.getSubcommands().keySet()))
+                  + " See '"
+                  + root.getCommandSpec().qualifiedName()
+                  + " --help'.");
+      env.err().flush();
+      return 2;
+    }
     CommandSpec spec = cmd.getCommandSpec();
     env.err().println("Error: " + message(ex, cmd) + " See '" + spec.qualifiedName() + " --help'.");
     env.err().flush();

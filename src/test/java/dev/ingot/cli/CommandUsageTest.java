@@ -110,6 +110,11 @@ class CommandUsageTest {
             "Error: unknown command 'biuld'. Did you mean 'build'? See 'ingot --help'."),
         Arguments.of(
             List.of("frobnicate"), "Error: unknown command 'frobnicate'. See 'ingot --help'."),
+        // The unknown word, not what the command after it lacks.
+        Arguments.of(List.of("zzz", "build"), "Error: unknown command 'zzz'. See 'ingot --help'."),
+        Arguments.of(
+            List.of("biuld", "validate"),
+            "Error: unknown command 'biuld'. Did you mean 'build'? See 'ingot --help'."),
         Arguments.of(
             List.of("build", "--forse", "x.pkr.hcl"),
             "Error: unknown option '--forse' for 'ingot build'. Did you mean '--force'?"
