@@ -49,6 +49,23 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return validate();
+    } catch (UsageException e) {
+      if (!json) {
+        throw e;
+      }
+      // A JSON reader gets JSON for this too (it got an empty standard output).
+      Diagnostics d =
+          Diagnostics.of(
+              dev.ingot.diag.Diagnostic.error("Invalid command line", e.getMessage(), null));
+      env.out().println(json(false, d, SourceSet.empty()));
+      env.out().flush();
+      return 2;
+    }
+  }
+
+  private int validate() throws IOException {
     Diagnostics diags;
     SourceSet sources;
     if (syntaxOnly) {
@@ -89,7 +106,7 @@ public final class ValidateCommand implements Callable<Integer> {
     var found = TemplateFiles.find(template.template, env.cwd(), diags);
     if (found.isEmpty()) {
       if (!Files.exists(env.cwd().resolve(template.template))) {
-        throw new UsageException("there is no file or directory " + template.template);
+        throw new UsageException("there is no template file or directory " + template.template);
       }
       return new Diagnostics(diags);
     }

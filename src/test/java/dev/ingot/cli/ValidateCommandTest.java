@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -158,6 +159,17 @@ class ValidateCommandTest {
     JsonNode ok = new ObjectMapper().readTree(validate("--json", "t.pkr.hcl").out());
     assertThat(ok.get("valid").asBoolean()).isTrue();
     assertThat(ok.get("diagnostics").size()).isZero();
+    // A missing template is JSON too (standard output was empty), still exit 2.
+    for (List<String> mode : List.of(List.of("--json"), List.of("--json", "-syntax-only"))) {
+      List<String> args = new java.util.ArrayList<>(mode);
+      args.add("nope.pkr.hcl");
+      CliTestSupport.Run missing = validate(args.toArray(String[]::new));
+      assertThat(missing.exitCode()).isEqualTo(2);
+      JsonNode m = new ObjectMapper().readTree(missing.out());
+      assertThat(m.get("valid").asBoolean()).isFalse();
+      assertThat(m.get("diagnostics").get(0).get("detail").asText())
+          .isEqualTo("there is no template file or directory nope.pkr.hcl");
+    }
   }
 
   @Test
