@@ -103,6 +103,18 @@ class ValidateCommandTest {
         .contains("on t.pkr.hcl line 13")
         .contains("Error: Invalid tag")
         .contains("on t.pkr.hcl line 18");
+    // Mistakes the push found only after the image was built.
+    Files.writeString(
+        dir.resolve("t.pkr.hcl"),
+        Files.readString(dir.resolve("t.pkr.hcl"))
+            .replace(
+                "[\"bad tag\"]", "[\"a\", \"a\"]\n      ca_file    = \"/nonexistent/ca.pem\""));
+    CliTestSupport.Run push = validate("t.pkr.hcl");
+    assertThat(push.exitCode()).isEqualTo(1);
+    assertThat(push.err())
+        .contains("Error: A tag listed twice")
+        .contains("Error: CA file not found")
+        .contains("No file at /nonexistent/ca.pem.");
   }
 
   @Test

@@ -72,16 +72,36 @@ public final class OciPushPostProcessor implements PostProcessorPlugin {
 
   @Override
   public Diagnostics check(Config config) {
-    return Checks.parsing(
+    return Checks.each(
         config,
-        () -> {
-          repository(config);
-          tags(config);
-        });
+        List.of(() -> repository(config), () -> tags(config), () -> caFile(config)),
+        () -> {});
+  }
+
+  /**
+   * An absolute ca_file that is not there is known before the build (it failed after building the
+   * image, whose output the cleanup then removed); a relative one is found from the template's
+   * directory when the step runs.
+   */
+  private static void caFile(Config config) {
+    config
+        .string("ca_file")
+        .map(java.nio.file.Path::of)
+        .filter(p -> p.isAbsolute() && !java.nio.file.Files.isRegularFile(p))
+        .ifPresent(
+            p -> {
+              throw config.error("ca_file", "CA file not found", "No file at " + p + ".");
+            });
   }
 
   private static List<String> tags(Config config) {
     List<String> tags = config.strings("tags");
+    if (new java.util.HashSet<>(tags).size() < tags.size()) {
+      throw config.error(
+          "tags",
+          "A tag listed twice",
+          "Each tag is pushed once: " + String.join(", ", tags) + ".");
+    }
     for (String t : tags) {
       if (!t.matches("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}")) {
         throw config.error(
