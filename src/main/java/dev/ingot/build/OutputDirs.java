@@ -33,6 +33,13 @@ final class OutputDirs {
     for (PlannedBuild b : builds) {
       Path out = b.outputDir(cwd);
       if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+        // A null build without post-processors writes nothing there: it may run anywhere.
+        boolean writes = !b.sourceType().equals("null") || !b.chains().isEmpty();
+        String why = writes ? cannotCreate(out) : null;
+        if (why != null) {
+          problems.add(
+              b.buildName() + ": Cannot create output directory " + shown(cwd, out) + ": " + why);
+        }
         continue;
       }
       if (!force) {
@@ -54,6 +61,29 @@ final class OutputDirs {
       }
     }
     return problems;
+  }
+
+  /**
+   * Why {@code out}, which does not exist, cannot be made, or null: its nearest existing ancestor
+   * is a file, or a directory this user cannot write. Found before anything runs; the build found
+   * it after its source step, naming a directory that did not exist.
+   */
+  private static String cannotCreate(Path out) {
+    Path p = out.toAbsolutePath().normalize().getParent();
+    while (p != null && !Files.exists(p)) {
+      p = p.getParent();
+    }
+    if (p == null) {
+      return null;
+    }
+    if (!Files.isDirectory(p)) {
+      return p + " is a file, not a directory";
+    }
+    if (!Files.isWritable(p)) {
+      return p
+          + " is not writable by this user; set output_directory, or run from another directory";
+    }
+    return null;
   }
 
   /** Deletes an output directory (for -force before a build, or after a failed build). */

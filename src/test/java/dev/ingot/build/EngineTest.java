@@ -258,6 +258,22 @@ class EngineTest {
   }
 
   @Test
+  void anOutputDirectoryThatCannotBeMadeIsRefusedBeforeAnythingRuns() throws Exception {
+    // A file where the output's parent should be was found after the source step.
+    Files.writeString(dir.resolve("output"), "a file");
+    var b = build("x", Map.of("write", true));
+    RunResult refused = run(Plan.of(dir, b), opts());
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(j.entries()).isEmpty();
+    assertThat(text.toString())
+        .contains(
+            "Cannot create output directory output/fake.x: "
+                + dir.resolve("output").toAbsolutePath().normalize()
+                + " is a file, not a directory");
+    assertThat(dir.resolve("output")).hasContent("a file");
+  }
+
+  @Test
   void existingOutputNeedsForce() throws Exception {
     Path out = Files.createDirectories(dir.resolve("output/fake.x"));
     Files.writeString(out.resolve("old.txt"), "old");
