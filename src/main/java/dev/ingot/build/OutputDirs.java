@@ -33,8 +33,10 @@ final class OutputDirs {
     for (PlannedBuild b : builds) {
       Path out = b.outputDir(cwd);
       if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
-        // A null build without post-processors writes nothing there: it may run anywhere.
-        boolean writes = !b.sourceType().equals("null") || !b.chains().isEmpty();
+        // A build that makes nothing and post-processes nothing writes nothing there (null).
+        boolean writes =
+            b.source().produces(b.sourceConfig()) != dev.ingot.artifact.NoArtifact.class
+                || !b.chains().isEmpty();
         String why = writes ? cannotCreate(out) : null;
         if (why != null) {
           problems.add(

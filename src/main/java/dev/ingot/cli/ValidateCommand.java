@@ -103,11 +103,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
   private Diagnostics syntax(SourceSet[] sources) throws IOException {
     List<dev.ingot.diag.Diagnostic> diags = new ArrayList<>();
+    TemplateOptions.checkArguments(env, template.template, List.of());
     var found = TemplateFiles.find(template.template, env.cwd(), diags);
     if (found.isEmpty()) {
-      if (!Files.exists(env.cwd().resolve(template.template))) {
-        throw new UsageException("there is no template file or directory " + template.template);
-      }
       return new Diagnostics(diags);
     }
     List<TemplateFiles.SourcePath> files = new ArrayList<>(found.get().templates());

@@ -73,6 +73,7 @@ public final class ConvertPostProcessor implements PostProcessorPlugin {
   static Map<DiskFormat, WriteOptions> plan(Config c) {
     Map<DiskFormat, WriteOptions> out = new LinkedHashMap<>();
     List<Diagnostic> bad = new ArrayList<>();
+    Set<DiskFormat> listed = new java.util.HashSet<>(); // with options good or bad
     Map<String, String> opts = c.stringMap("options");
     for (String f : c.strings("formats")) {
       DiskFormat fmt;
@@ -82,7 +83,7 @@ public final class ConvertPostProcessor implements PostProcessorPlugin {
         bad.add(Checks.error(c, "formats", "Unknown disk format", e.getMessage()));
         continue;
       }
-      if (out.containsKey(fmt)) {
+      if (!listed.add(fmt)) {
         bad.add(
             Checks.error(
                 c,
@@ -121,16 +122,15 @@ public final class ConvertPostProcessor implements PostProcessorPlugin {
         out.put(fmt, w);
       } catch (IllegalArgumentException e) {
         bad.add(Checks.error(c, "options", "Bad " + fmt.id() + " options", e.getMessage()));
-        out.put(fmt, null); // known, so its options are not "for a format not converted to"
       }
     }
-    if (out.isEmpty() && bad.isEmpty()) {
+    if (listed.isEmpty() && bad.isEmpty()) {
       bad.add(
           Checks.error(
               c, "formats", "No formats", "List at least one of \"qcow2\", \"vmdk\", \"vhd\"."));
     }
     for (String k : opts.keySet()) {
-      if (out.keySet().stream().noneMatch(f -> f.id().equals(k) || f.qemuName().equals(k))) {
+      if (listed.stream().noneMatch(f -> f.id().equals(k) || f.qemuName().equals(k))) {
         bad.add(
             Checks.error(
                 c,

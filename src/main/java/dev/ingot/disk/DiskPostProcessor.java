@@ -116,11 +116,9 @@ public final class DiskPostProcessor implements PostProcessorPlugin {
   }
 
   private static BootMode boot(Config c) {
-    try {
-      return BootMode.parse(c.string("boot", "hybrid"));
-    } catch (IllegalArgumentException e) {
-      throw c.error("boot", "Unknown boot mode", "Use \"bios\", \"uefi\" or \"hybrid\".");
-    }
+    return knownBoot(c)
+        .orElseThrow(
+            () -> c.error("boot", "Unknown boot mode", "Use \"bios\", \"uefi\" or \"hybrid\"."));
   }
 
   private static java.util.Optional<BootMode> knownBoot(Config c) {

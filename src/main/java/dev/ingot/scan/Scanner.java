@@ -51,20 +51,20 @@ public final class Scanner {
     List<dev.ingot.scan.db.SegmentMeta> segments;
     try (AdvisoryDb db = AdvisoryDb.open(dbDir)) {
       segments = db.segments();
-      if (db.isEmpty() && !allowEmptyDb) {
-        throw new dev.ingot.scan.db.AdvisoryDbException(
-            "the advisory database in "
-                + dbDir
-                + " is empty, so no vulnerability could be found: import advisories first with"
-                + " 'ingot db import SOURCE' (an OSV export or the Debian security tracker JSON),"
-                + " or allow an empty database (scan --allow-empty-db, allow_empty_db = true)");
-      }
       if (db.isEmpty()) {
+        String empty = "the advisory database in " + dbDir + " is empty";
+        if (!allowEmptyDb) {
+          throw new dev.ingot.scan.db.AdvisoryDbException(
+              empty
+                  + ", so no vulnerability could be found: import advisories first with"
+                  + " 'ingot db import SOURCE' (an OSV export or the Debian security tracker"
+                  + " JSON), or allow an empty database (scan --allow-empty-db, allow_empty_db ="
+                  + " true)");
+        }
         warnings.add(
-            "the advisory database in "
-                + dbDir
-                + " is empty: no vulnerabilities can be found. Run 'ingot db import SOURCE' with an"
-                + " OSV export or the Debian security tracker JSON");
+            empty
+                + ": no vulnerabilities can be found. Run 'ingot db import SOURCE' with an OSV"
+                + " export or the Debian security tracker JSON");
       }
       matched = new Matcher(db, policy.severitySource()).match(inv);
     }

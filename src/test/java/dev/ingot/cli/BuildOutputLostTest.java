@@ -24,16 +24,13 @@ class BuildOutputLostTest {
     Path work = launcher.cwd();
     Files.writeString(
         work.resolve("s.pkr.hcl"),
-        """
-        source "null" "a" { communicator = "none" }
-        build {
-          sources = ["source.null.a"]
-          provisioner "shell-local" {
-            inline = ["echo start", "sleep 1", "echo a", "sleep 1", "echo b", "sleep 60"]
-          }
-          post-processor "manifest" {}
-        }
-        """);
+        Launcher.nullBuild(
+            """
+            provisioner "shell-local" {
+              inline = ["echo start", "sleep 1", "echo a", "sleep 1", "echo b", "sleep 60"]
+            }
+            post-processor "manifest" {}
+            """));
     Launcher.Run r =
         launcher
             .start(

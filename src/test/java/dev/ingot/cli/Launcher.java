@@ -55,6 +55,17 @@ final class Launcher {
         Files.createDirectories(root.resolve("tmp")));
   }
 
+  /** A template of one null build whose body (provisioners, post-processors) is {@code steps}. */
+  static String nullBuild(String steps) {
+    return """
+        source "null" "a" { communicator = "none" }
+        build {
+          sources = ["source.null.a"]
+        %s}
+        """
+        .formatted(steps.indent(2));
+  }
+
   Path cwd() {
     return cwd;
   }

@@ -26,19 +26,16 @@ class SecondSignalTest {
     Path cleaning = work.resolve("cleaning");
     Files.writeString(
         work.resolve("s.pkr.hcl"),
-        """
-        source "null" "a" { communicator = "none" }
-        build {
-          sources = ["source.null.a"]
-          provisioner "shell-local" {
-            inline = ["touch %s", "exec sleep 300"]
-          }
-          error-cleanup-provisioner "shell-local" {
-            inline = ["touch %s", "exec sleep 300"]
-          }
-        }
-        """
-            .formatted(marker, cleaning));
+        Launcher.nullBuild(
+            """
+            provisioner "shell-local" {
+              inline = ["touch %s", "exec sleep 300"]
+            }
+            error-cleanup-provisioner "shell-local" {
+              inline = ["touch %s", "exec sleep 300"]
+            }
+            """
+                .formatted(marker, cleaning)));
     Launcher.Started run = launcher.start(Map.of(), List.of(), "build", "s.pkr.hcl");
     for (int i = 0; i < 1200 && !Files.exists(marker); i++) {
       Thread.sleep(50);

@@ -113,44 +113,42 @@ public final class CustomizePostProcessor implements PostProcessorPlugin {
    */
   static Customization customization(Config c, StepContext ctx) {
     List<Diagnostic> errors = new ArrayList<>();
-    Checked<String> names = new Checked<>(errors);
-    names.run(c, "hostname", () -> Customization.checkHostname(c.string("hostname").orElse(null)));
-    names.run(c, "timezone", () -> Customization.checkTimezone(c.string("timezone").orElse(null)));
-    names.run(c, "locale", () -> Customization.checkLocale(c.string("locale").orElse(null)));
+    Checked checked = new Checked(errors);
+    checked.run(
+        c, "hostname", () -> Customization.checkHostname(c.string("hostname").orElse(null)));
+    checked.run(
+        c, "timezone", () -> Customization.checkTimezone(c.string("timezone").orElse(null)));
+    checked.run(c, "locale", () -> Customization.checkLocale(c.string("locale").orElse(null)));
     List<Customization.User> users = new ArrayList<>();
     for (Config u : c.objects("users")) {
-      new Checked<Customization.User>(errors).make(u, "users", () -> user(u)).ifPresent(users::add);
+      checked.make(u, "users", () -> user(u)).ifPresent(users::add);
     }
     Customization.Ssh ssh =
         c.object("ssh")
             .flatMap(
                 s ->
-                    new Checked<Customization.Ssh>(errors)
-                        .make(
-                            s,
-                            "ssh",
-                            () ->
-                                new Customization.Ssh(
-                                    s.string("permit_root_login").orElse(null),
-                                    s.bool("password_authentication").orElse(null))))
+                    checked.make(
+                        s,
+                        "ssh",
+                        () ->
+                            new Customization.Ssh(
+                                s.string("permit_root_login").orElse(null),
+                                s.bool("password_authentication").orElse(null))))
             .orElse(null);
     Customization.Services services =
         c.object("services")
             .flatMap(
                 s ->
-                    new Checked<Customization.Services>(errors)
-                        .make(
-                            s,
-                            "services",
-                            () ->
-                                new Customization.Services(
-                                    s.strings("enable"), s.strings("disable"), s.strings("mask"))))
+                    checked.make(
+                        s,
+                        "services",
+                        () ->
+                            new Customization.Services(
+                                s.strings("enable"), s.strings("disable"), s.strings("mask"))))
             .orElse(null);
     List<Customization.File> files = new ArrayList<>();
     for (Config f : c.objects("files")) {
-      new Checked<Customization.File>(errors)
-          .make(f, "files", () -> file(f, ctx))
-          .ifPresent(files::add);
+      checked.make(f, "files", () -> file(f, ctx)).ifPresent(files::add);
     }
     if (!errors.isEmpty()) {
       throw new DiagnosticsException(new Diagnostics(errors));
@@ -229,14 +227,14 @@ public final class CustomizePostProcessor implements PostProcessorPlugin {
    * CustomizeException} names inside {@code at} (a nested block's own argument), else at {@code
    * at}'s block, summarized as a bad {@code what} setting.
    */
-  private record Checked<T>(List<Diagnostic> errors) {
-    java.util.Optional<T> make(Config at, String what, Make<T> m) {
+  private record Checked(List<Diagnostic> errors) {
+    <T> java.util.Optional<T> make(Config at, String what, Make<T> m) {
       try {
         return java.util.Optional.ofNullable(m.make());
       } catch (CustomizeException e) {
-        errors.add(place(at, e.setting(), "Bad " + what + " setting", e.getMessage()));
+        errors.add(Checks.error(at, e.setting(), "Bad " + what + " setting", e.getMessage()));
       } catch (IllegalArgumentException e) {
-        errors.add(place(at, "", "Bad " + what + " setting", e.getMessage()));
+        errors.add(Checks.error(at, "", "Bad " + what + " setting", e.getMessage()));
       }
       return java.util.Optional.empty();
     }
@@ -249,10 +247,6 @@ public final class CustomizePostProcessor implements PostProcessorPlugin {
             r.run();
             return null;
           });
-    }
-
-    private static Diagnostic place(Config at, String setting, String summary, String detail) {
-      return at.error(setting, summary, detail).diagnostics().all().getFirst();
     }
   }
 

@@ -58,13 +58,16 @@ public record OvfSpec(
           new OvfSpecException(Setting.MEMORY, "memory must be at least 4 MiB, not " + memoryMib));
     }
     // The VMXNET3 NIC and the paravirtual SCSI controller came with version 7.
-    boolean versionForm = hardwareVersion.matches("vmx-[0-9]{1,2}");
-    if (!versionForm) {
+    int version =
+        hardwareVersion.matches("vmx-[0-9]{1,2}")
+            ? Integer.parseInt(hardwareVersion.substring(4))
+            : -1;
+    if (version < 0) {
       bad.add(
           new OvfSpecException(
               Setting.HARDWARE_VERSION,
               "hardware_version must look like vmx-13, not '" + hardwareVersion + "'"));
-    } else if (Integer.parseInt(hardwareVersion.substring(4)) < 7) {
+    } else if (version < 7) {
       bad.add(
           new OvfSpecException(
               Setting.HARDWARE_VERSION,
@@ -85,7 +88,7 @@ public record OvfSpec(
       bad.add(new OvfSpecException(Setting.SECURE_BOOT, "Secure Boot needs EFI firmware"));
     }
     // Pointed at the version, not secure_boot: raising the version is the usual fix.
-    if (secureBoot && versionForm && Integer.parseInt(hardwareVersion.substring(4)) < 13) {
+    if (secureBoot && version >= 0 && version < 13) {
       bad.add(
           new OvfSpecException(
               Setting.HARDWARE_VERSION,

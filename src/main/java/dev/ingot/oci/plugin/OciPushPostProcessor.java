@@ -87,11 +87,8 @@ public final class OciPushPostProcessor implements PostProcessorPlugin {
     config
         .string("ca_file")
         .map(java.nio.file.Path::of)
-        .filter(p -> p.isAbsolute() && !java.nio.file.Files.isRegularFile(p))
-        .ifPresent(
-            p -> {
-              throw config.error("ca_file", "CA file not found", "No file at " + p + ".");
-            });
+        .filter(java.nio.file.Path::isAbsolute)
+        .ifPresent(p -> RegistryArgs.requireCaFile(config, p));
   }
 
   private static List<String> tags(Config config) {

@@ -35,12 +35,17 @@ final class RegistryArgs {
     RegistrySettings s = RegistrySettings.DEFAULTS.withInsecure(c.bool("insecure", false));
     if (c.has("ca_file")) {
       Path ca = ctx.templatePath(c.string("ca_file", ""));
-      if (!Files.isRegularFile(ca)) {
-        throw c.error("ca_file", "CA file not found", "No file at " + ca + ".");
-      }
+      requireCaFile(c, ca);
       s = s.withCaFile(ca);
     }
     return s;
+  }
+
+  /** Refuses a ca_file that names no regular file, at the ca_file argument. */
+  static void requireCaFile(Config c, Path ca) {
+    if (!Files.isRegularFile(ca)) {
+      throw c.error("ca_file", "CA file not found", "No file at " + ca + ".");
+    }
   }
 
   static CredentialStore credentials(StepContext ctx) {
